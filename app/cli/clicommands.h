@@ -1,0 +1,17 @@
+#pragma once
+
+#include "clicontext.h"
+
+#include <QList>
+
+namespace Topograph::Cli {
+
+// Every command topograph-cli knows, in the order --help lists them. Each area of the engine
+// contributes its own list from its own file.
+QList<Command> allCommands();
+
+// Parses argv (without the program name) into global options, a command and its arguments,
+// then runs it. Returns the process exit code.
+int run(const QStringList &arguments);
+
+} // namespace Topograph::Cli
