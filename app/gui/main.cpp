@@ -1,10 +1,9 @@
 #include "logging/logging.h"
+#include "localization.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -20,14 +19,7 @@ int main(int argc, char *argv[])
         qWarning("%s", qUtf8Printable(logError));
 
     // The system locale picks the language; a missing translation falls back to English.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("topograph"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        app.installTranslator(&translator);
+    Topograph::Gui::installTranslators(&app, QLocale());
 
     Topograph::Gui::MainWindow window;
     window.show();
