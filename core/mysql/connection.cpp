@@ -1,0 +1,696 @@
+#include "connection.h"
+
+#include "clientlibrary.h"
+#include "logging/logging.h"
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <utility>
+
+// ssl-mode onto MariaDB Connector/C 3.3 (verified against a TLS and a plain sandbox in tst_tls):
+//
+//   mode             use_ssl  CA passed  VERIFY_SERVER_CERT  TLS guard  what the library then does
+//   DISABLED         no       no         no                  no         plain text
+//   PREFERRED        yes      no         no                  no         TLS if offered, else plain
+//   REQUIRED         yes      no         no                  yes        TLS without verification;
+//                                                                       the guard refuses a server
+//                                                                       without TLS
+//   VERIFY_CA        yes      yes        no                  yes        a CA file makes the library
+//                                                                       verify the chain
+//                                                                       (SSL_VERIFY_PEER); no host
+//                                                                       name check
+//   VERIFY_IDENTITY  yes      yes        yes                 no         chain + host name (or IP SAN);
+//                                                                       the library refuses a plain
+//                                                                       server by itself
+//
+// Like MySQL's client, PREFERRED and REQUIRED do not verify the certificate even when --ssl-ca is
+// given (Connector/C would verify the chain as soon as a CA is set, so the CA is not passed). The
+// client certificate and key are passed in every mode but DISABLED. After connecting, every mode
+// from REQUIRED up also checks that a cipher is in use, in case the library changes its mind.
+
+namespace Topograph {
+
+namespace {
+
+constexpr size_t AsyncStackBytes = 256 * 1024; // TLS handshakes need more than the default
+
+// The library's own timeouts (whole seconds) are only a backstop: the deadlines here fire first.
+unsigned int backstopSeconds(int ms)
+{
+    return unsigned((qMax(ms, 1) + 999) / 1000 + 1);
+}
+
+// A server greeting starts with a 3-byte length, sequence id 0, then protocol version 10 (or 0xFF
+// for an error packet such as "too many connections"). Anything else is not MySQL.
+bool looksLikeGreeting(const QByteArray &peek)
+{
+    if (peek.size() >= 4 && quint8(peek.at(3)) != 0)
+        return false;
+    if (peek.size() >= 5)
+        return quint8(peek.at(4)) == 10 || quint8(peek.at(4)) == 0xFF;
+    return true;
+}
+
+QString printable(const QByteArray &bytes)
+{
+    QString out;
+    for (char c : bytes)
+        out += (c >= 0x20 && c < 0x7F) ? QLatin1Char(c) : QLatin1Char('.');
+    return out;
+}
+
+// "SHOW SLAVE STATUS", "CHANGE MASTER TO": names the statement in a message without its values
+// (which may hold a password).
+QString statementLabel(const QString &sql)
+{
+    static const QRegularExpression words(QStringLiteral("^\\s*([A-Za-z_]+(?:\\s+[A-Za-z_]+){0,2})"));
+    const QRegularExpressionMatch m = words.match(sql);
+    return m.hasMatch() ? m.captured(1).simplified().toUpper() : QStringLiteral("statement");
+}
+
+QString escapeFallback(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (QChar c : text) {
+        switch (c.unicode()) {
+        case 0: out += QLatin1String("\\0"); break;
+        case '\'': out += QLatin1String("\\'"); break;
+        case '"': out += QLatin1String("\\\""); break;
+        case '\\': out += QLatin1String("\\\\"); break;
+        case '\n': out += QLatin1String("\\n"); break;
+        case '\r': out += QLatin1String("\\r"); break;
+        case 0x1A: out += QLatin1String("\\Z"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+bool isAccessDenied(unsigned code)
+{
+    switch (code) {
+    case ER_ACCESS_DENIED_ERROR:             // 1045 wrong user/password
+    case ER_DBACCESS_DENIED_ERROR:           // 1044
+    case ER_HOST_NOT_PRIVILEGED:             // 1130 no account for this client host
+    case ER_HOST_IS_BLOCKED:                 // 1129 too many connection errors from this host
+    case ER_NOT_SUPPORTED_AUTH_MODE:         // 1251
+    case 1698:                               // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+    case 1862:                               // ER_MUST_CHANGE_PASSWORD_LOGIN
+    case 3118:                               // MySQL ER_ACCOUNT_HAS_BEEN_LOCKED
+    case 4151:                               // MariaDB ER_ACCOUNT_HAS_BEEN_LOCKED
+    case CR_AUTH_PLUGIN_CANNOT_LOAD:         // 2059
+    case CR_AUTH_PLUGIN_ERR:                 // 2061
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isTooManyConnections(unsigned code)
+{
+    return code == ER_CON_COUNT_ERROR              // 1040 max_connections
+           || code == ER_TOO_MANY_USER_CONNECTIONS // 1203 max_user_connections (global)
+           || code == ER_USER_LIMIT_REACHED;       // 1226 the account's MAX_USER_CONNECTIONS
+}
+
+bool isConnectionLost(unsigned code)
+{
+    return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == CR_SERVER_LOST_EXTENDED
+           || code == CR_CONNECTION_ERROR || code == CR_CONN_HOST_ERROR
+           || code == ER_SERVER_SHUTDOWN || code == ER_CONNECTION_KILLED;
+}
+
+} // namespace
+
+Connection::Connection(ConnectionOptions options)
+    : m_options(std::move(options))
+{
+    Logging::registerSecret(m_options.password);
+}
+
+Connection::~Connection()
+{
+    close();
+}
+
+Connection::Connection(Connection &&other) noexcept
+    : m_options(std::move(other.m_options))
+    , m_mysql(std::exchange(other.m_mysql, nullptr))
+    , m_lastError(std::move(other.m_lastError))
+    , m_connectCount(other.m_connectCount)
+    , m_connectAttempts(other.m_connectAttempts)
+    , m_affectedRows(other.m_affectedRows)
+    , m_greetingPeek(std::move(other.m_greetingPeek))
+{
+}
+
+Connection &Connection::operator=(Connection &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_options = std::move(other.m_options);
+        m_mysql = std::exchange(other.m_mysql, nullptr);
+        m_lastError = std::move(other.m_lastError);
+        m_connectCount = other.m_connectCount;
+        m_connectAttempts = other.m_connectAttempts;
+        m_affectedRows = other.m_affectedRows;
+        m_greetingPeek = std::move(other.m_greetingPeek);
+    }
+    return *this;
+}
+
+int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progress *progress,
+                               const std::function<int(int)> &resume)
+{
+    while (status != 0) {
+        const int fd = int(mysql_get_socket(m_mysql));
+        pollfd p{fd, 0, 0};
+        if (status & MYSQL_WAIT_READ)
+            p.events |= POLLIN;
+        if (status & MYSQL_WAIT_WRITE)
+            p.events |= POLLOUT;
+        if (status & MYSQL_WAIT_EXCEPT)
+            p.events |= POLLPRI;
+        if (progress && (status & MYSQL_WAIT_READ))
+            progress->readStarted = true;
+
+        qint64 waitMs = qMax<qint64>(0, deadline.remainingTime());
+        if (status & MYSQL_WAIT_TIMEOUT)
+            waitMs = qMin<qint64>(waitMs, mysql_get_timeout_value_ms(m_mysql));
+        int r;
+        do {
+            r = ::poll(&p, 1, int(waitMs));
+            if (r < 0 && errno == EINTR)
+                waitMs = qMax<qint64>(0, deadline.remainingTime());
+        } while (r < 0 && errno == EINTR);
+
+        int events = 0;
+        if (r > 0) {
+            if (p.revents & (POLLIN | POLLHUP | POLLERR))
+                events |= MYSQL_WAIT_READ;
+            if (p.revents & (POLLOUT | POLLHUP | POLLERR))
+                events |= MYSQL_WAIT_WRITE;
+            if (p.revents & POLLPRI)
+                events |= MYSQL_WAIT_EXCEPT;
+            events &= status;
+            if (events == 0) // POLLNVAL or an event nobody asked for: let the library find out
+                events = status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE);
+            if (progress && progress->peekGreeting && m_greetingPeek.isEmpty() && (p.revents & POLLIN)) {
+                char buf[16];
+                const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
+                if (n > 0)
+                    m_greetingPeek = QByteArray(buf, int(n));
+            }
+        } else {
+            // Our deadline (or the library's own timeout) passed: telling the library its wait
+            // timed out makes it abandon the operation with an error and close the socket.
+            events = MYSQL_WAIT_TIMEOUT;
+            if (progress)
+                progress->timedOut = true;
+        }
+        status = resume(events);
+    }
+    return status;
+}
+
+bool Connection::open()
+{
+    prepareClientLibraryForThisThread();
+    close();
+    ++m_connectAttempts;
+    m_lastError = {};
+    m_greetingPeek.clear();
+    m_affectedRows = 0;
+
+    const QString where = m_options.key.toString();
+    if (!m_options.key.isValid()) {
+        setError(ProbeError::Unreachable, 0,
+                 QStringLiteral("cannot connect to '%1': not a valid host:port").arg(where));
+        return false;
+    }
+    const SslMode mode = m_options.sslMode;
+    if (mode != SslMode::Disabled) {
+        const QList<std::pair<QString, QString>> files{{QStringLiteral("--ssl-ca"), m_options.sslCa},
+                                                       {QStringLiteral("--ssl-cert"), m_options.sslCert},
+                                                       {QStringLiteral("--ssl-key"), m_options.sslKey}};
+        for (const auto &[option, path] : files) {
+            if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+                setError(ProbeError::Tls, 0,
+                         QStringLiteral("cannot connect to %1: the %2 file '%3' does not exist or is not readable")
+                             .arg(where, option, path));
+                return false;
+            }
+        }
+        if (m_options.sslCert.isEmpty() != m_options.sslKey.isEmpty()) {
+            setError(ProbeError::Tls, 0,
+                     QStringLiteral("cannot connect to %1: --ssl-cert and --ssl-key go together (a client "
+                                    "certificate needs its key)").arg(where));
+            return false;
+        }
+        if (mode == SslMode::VerifyCa && m_options.sslCa.isEmpty()) {
+            setError(ProbeError::Tls, 0,
+                     QStringLiteral("cannot connect to %1: ssl-mode VERIFY_CA needs --ssl-ca FILE (the CA "
+                                    "that signed the server certificate)").arg(where));
+            return false;
+        }
+    }
+
+    m_mysql = mysql_init(nullptr);
+    if (!m_mysql) {
+        setError(ProbeError::Unreachable, CR_OUT_OF_MEMORY,
+                 QStringLiteral("cannot connect to %1: the MySQL client library is out of memory").arg(where));
+        return false;
+    }
+    const unsigned int protocol = MYSQL_PROTOCOL_TCP; // "localhost" means TCP to the port, not a socket
+    const my_bool off = 0;
+    const my_bool on = 1;
+    const unsigned int connectSeconds = backstopSeconds(m_options.connectTimeoutMs);
+    const unsigned int readSeconds = backstopSeconds(m_options.readTimeoutMs);
+    const unsigned int writeSeconds = backstopSeconds(m_options.writeTimeoutMs);
+    const size_t stackBytes = AsyncStackBytes;
+    mysql_optionsv(m_mysql, MYSQL_OPT_NONBLOCK, &stackBytes);
+    mysql_optionsv(m_mysql, MYSQL_OPT_PROTOCOL, &protocol);
+    mysql_optionsv(m_mysql, MYSQL_OPT_RECONNECT, &off);
+    mysql_optionsv(m_mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectSeconds);
+    mysql_optionsv(m_mysql, MYSQL_OPT_READ_TIMEOUT, &readSeconds);
+    mysql_optionsv(m_mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeSeconds);
+    mysql_optionsv(m_mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_optionsv(m_mysql, MYSQL_OPT_LOCAL_INFILE, &off);
+    mysql_optionsv(m_mysql, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "topograph");
+
+    const QByteArray ca = m_options.sslCa.toLocal8Bit();
+    const QByteArray cert = m_options.sslCert.toLocal8Bit();
+    const QByteArray key = m_options.sslKey.toLocal8Bit();
+    if (mode != SslMode::Disabled) {
+        mysql_optionsv(m_mysql, MYSQL_OPT_SSL_ENFORCE, &on); // in 3.3 this only sets use_ssl
+        if (!cert.isEmpty()) {
+            mysql_optionsv(m_mysql, MYSQL_OPT_SSL_CERT, cert.constData());
+            mysql_optionsv(m_mysql, MYSQL_OPT_SSL_KEY, key.constData());
+        }
+        if ((mode == SslMode::VerifyCa || mode == SslMode::VerifyIdentity) && !ca.isEmpty())
+            mysql_optionsv(m_mysql, MYSQL_OPT_SSL_CA, ca.constData());
+        const my_bool verifyHost = mode == SslMode::VerifyIdentity ? 1 : 0;
+        mysql_optionsv(m_mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verifyHost);
+        if (mode == SslMode::Required || mode == SslMode::VerifyCa)
+            mysql_optionsv(m_mysql, MYSQL_DEFAULT_AUTH, tlsGuardPluginName());
+    }
+
+    const QByteArray host = m_options.key.host().toUtf8();
+    const QByteArray user = m_options.user.toUtf8();
+    QByteArray password = m_options.password.toUtf8();
+    MYSQL *ret = nullptr;
+    Progress progress;
+    progress.peekGreeting = true;
+    const QDeadlineTimer deadline(qMax(1, m_options.connectTimeoutMs));
+    int status = mysql_real_connect_start(&ret, m_mysql, host.constData(), user.constData(),
+                                          password.constData(), nullptr,
+                                          unsigned(m_options.key.port()), nullptr, 0);
+    status = runNonBlocking(status, deadline, &progress, [this, &ret](int events) {
+        return mysql_real_connect_cont(&ret, m_mysql, events);
+    });
+    password.fill('\0');
+    if (!ret)
+        return fail(Stage::Connect, progress);
+
+    if (mode >= SslMode::Required && !tlsActive()) {
+        discard();
+        setError(ProbeError::Tls, CR_SSL_CONNECTION_ERROR,
+                 QStringLiteral("%1 accepted a connection without TLS, but ssl-mode is %2; enable TLS on the "
+                                "server (ssl_cert, ssl_key) or choose --ssl-mode PREFERRED")
+                     .arg(where, sslModeName(mode)));
+        return false;
+    }
+    ++m_connectCount;
+    return true;
+}
+
+void Connection::close()
+{
+    if (!m_mysql)
+        return;
+    // mysql_close sends COM_QUIT; bound it like everything else.
+    const QDeadlineTimer deadline(qMax(1, m_options.writeTimeoutMs));
+    MYSQL *mysql = m_mysql;
+    const int status = mysql_close_start(mysql);
+    runNonBlocking(status, deadline, nullptr, [mysql](int events) { return mysql_close_cont(mysql, events); });
+    m_mysql = nullptr;
+}
+
+void Connection::discard()
+{
+    // After a failed connect or a lost connection the library has already closed the socket,
+    // so this sends nothing.
+    if (m_mysql) {
+        mysql_close(m_mysql);
+        m_mysql = nullptr;
+    }
+}
+
+bool Connection::ping()
+{
+    m_lastError = {};
+    if (!m_mysql)
+        return notConnected();
+    int result = 0;
+    Progress progress;
+    const QDeadlineTimer deadline(qMax(1, m_options.readTimeoutMs));
+    const int status = mysql_ping_start(&result, m_mysql);
+    runNonBlocking(status, deadline, &progress, [this, &result](int events) {
+        return mysql_ping_cont(&result, m_mysql, events);
+    });
+    if (result != 0)
+        return fail(Stage::Ping, progress);
+    return true;
+}
+
+std::optional<ResultSet> Connection::query(const QString &sql)
+{
+    m_lastError = {};
+    m_affectedRows = 0;
+    if (!m_mysql) {
+        notConnected();
+        return std::nullopt;
+    }
+    m_statement = statementLabel(sql);
+    const QByteArray text = sql.toUtf8();
+    Progress progress;
+    const QDeadlineTimer deadline(qMax(1, m_options.readTimeoutMs));
+    int error = 0;
+    int status = mysql_real_query_start(&error, m_mysql, text.constData(), text.size());
+    runNonBlocking(status, deadline, &progress, [this, &error](int events) {
+        return mysql_real_query_cont(&error, m_mysql, events);
+    });
+    if (error != 0 || progress.timedOut) {
+        fail(Stage::Query, progress);
+        return std::nullopt;
+    }
+
+    std::optional<ResultSet> first;
+    for (;;) {
+        if (mysql_field_count(m_mysql) == 0) {
+            m_affectedRows = qint64(mysql_affected_rows(m_mysql));
+            if (!first)
+                first = ResultSet();
+        } else {
+            MYSQL_RES *res = nullptr;
+            status = mysql_store_result_start(&res, m_mysql);
+            runNonBlocking(status, deadline, &progress, [this, &res](int events) {
+                return mysql_store_result_cont(&res, m_mysql, events);
+            });
+            if (!res) {
+                fail(Stage::Query, progress);
+                return std::nullopt;
+            }
+            if (!first) {
+                const unsigned int count = mysql_num_fields(res);
+                const MYSQL_FIELD *fields = mysql_fetch_fields(res);
+                QStringList names;
+                names.reserve(count);
+                for (unsigned int i = 0; i < count; ++i)
+                    names.append(QString::fromUtf8(fields[i].name, qsizetype(fields[i].name_length)));
+                const auto columns = ResultSet::makeColumns(names);
+                QList<Row> rows;
+                rows.reserve(qsizetype(mysql_num_rows(res)));
+                while (MYSQL_ROW row = mysql_fetch_row(res)) {
+                    const unsigned long *lengths = mysql_fetch_lengths(res);
+                    QList<std::optional<QString>> values;
+                    values.reserve(count);
+                    for (unsigned int i = 0; i < count; ++i) {
+                        if (row[i])
+                            values.append(QString::fromUtf8(row[i], qsizetype(lengths[i])));
+                        else
+                            values.append(std::nullopt);
+                    }
+                    rows.append(Row(columns, std::move(values)));
+                }
+                first = ResultSet(names, std::move(rows));
+            }
+            mysql_free_result(res);
+        }
+        // A CALL returns several results; the connection is unusable until all are read.
+        if (!mysql_more_results(m_mysql))
+            break;
+        int next = 0;
+        status = mysql_next_result_start(&next, m_mysql);
+        runNonBlocking(status, deadline, &progress, [this, &next](int events) {
+            return mysql_next_result_cont(&next, m_mysql, events);
+        });
+        if (next > 0 || progress.timedOut) {
+            fail(Stage::Query, progress);
+            return std::nullopt;
+        }
+        if (next < 0)
+            break;
+    }
+    return first;
+}
+
+bool Connection::execute(const QString &sql)
+{
+    return query(sql).has_value();
+}
+
+bool Connection::notConnected()
+{
+    setError(ProbeError::Unreachable, CR_SERVER_GONE_ERROR,
+             QStringLiteral("not connected to %1 (the connection was closed or lost); open it again")
+                 .arg(m_options.key.toString()));
+    return false;
+}
+
+void Connection::setError(ProbeError kind, int code, const QString &message)
+{
+    m_lastError.kind = kind;
+    m_lastError.code = code;
+    m_lastError.message = clean(message);
+}
+
+QString Connection::clean(const QString &text) const
+{
+    QString out = Logging::redacted(text);
+    // Also when the secret is too short for the log redaction to take it.
+    if (!m_options.password.isEmpty())
+        out.replace(m_options.password, QStringLiteral("*****"));
+    return out;
+}
+
+bool Connection::fail(Stage stage, const Progress &progress)
+{
+    const unsigned code = m_mysql ? mysql_errno(m_mysql) : 0;
+    const QString library = m_mysql ? QString::fromUtf8(mysql_error(m_mysql)) : QString();
+    const QString where = m_options.key.toString();
+    const QString account = m_options.accountText();
+
+    if (stage != Stage::Connect) {
+        const QString what = stage == Stage::Ping ? QStringLiteral("a ping") : m_statement;
+        if (progress.timedOut) {
+            discard();
+            setError(ProbeError::Timeout, 0,
+                     QStringLiteral("%1 did not answer %2 within %3 ms, so the connection was closed; the "
+                                    "server is frozen, overloaded or unreachable")
+                         .arg(where, what).arg(m_options.readTimeoutMs));
+        } else if ((code >= 2000 && code < 3000) || isConnectionLost(code)) {
+            discard();
+            setError(ProbeError::Unreachable, int(code),
+                     QStringLiteral("lost the connection to %1 during %2 (%3: %4); the server went away, was "
+                                    "restarted or killed the connection: open it again")
+                         .arg(where, what).arg(code).arg(library));
+        } else {
+            // The server refused the statement; the connection stays open and usable.
+            setError(ProbeError::ServerError, int(code),
+                     QStringLiteral("%1 failed on %2: ERROR %3: %4").arg(what, where).arg(code).arg(library));
+        }
+        return false;
+    }
+
+    discard();
+    if (progress.timedOut) {
+        QString message;
+        if (!progress.readStarted) {
+            message = QStringLiteral("no answer from %1 within %2 ms (the TCP connection did not complete: the "
+                                     "host is down or a firewall drops packets); check the host and the "
+                                     "network, or raise the connect timeout");
+        } else if (m_greetingPeek.isEmpty()) {
+            message = QStringLiteral("%1 accepted the TCP connection but sent no MySQL greeting within %2 ms: the "
+                                     "server is frozen or overloaded, or this port is not a MySQL server");
+        } else {
+            message = QStringLiteral("%1 stopped answering during the handshake (TLS or authentication) and did "
+                                     "not finish it within %2 ms; the server is frozen or overloaded");
+        }
+        setError(ProbeError::Timeout, 0, message.arg(where).arg(m_options.connectTimeoutMs));
+        return false;
+    }
+    if (!m_greetingPeek.isEmpty() && !looksLikeGreeting(m_greetingPeek)) {
+        setError(ProbeError::NotMySql, int(code),
+                 QStringLiteral("%1 answered, but not with the MySQL protocol (it sent \"%2\"); check the port: "
+                                "is this the MySQL port of that server?")
+                     .arg(where, printable(m_greetingPeek)));
+        return false;
+    }
+    if (code == CR_UNKNOWN_HOST) {
+        setError(ProbeError::Unreachable, int(code),
+                 QStringLiteral("cannot resolve the host name '%1' (for %2); check the name, DNS or /etc/hosts, "
+                                "or use an IP address")
+                     .arg(m_options.key.host(), where));
+        return false;
+    }
+    if (code == CR_CONN_HOST_ERROR || code == CR_CONNECTION_ERROR || code == CR_IPSOCK_ERROR) {
+        // Connector/C 3.3 reports a refused TCP connection as 2002 with the errno in parentheses.
+        const QString reason = library.endsWith(QLatin1String("(111)")) ? QStringLiteral("connection refused")
+                                                                        : library;
+        setError(ProbeError::Unreachable, int(code),
+                 QStringLiteral("cannot connect to %1 (%2); check that the server is running and listens on "
+                                "this address and port, and that no firewall blocks it")
+                     .arg(where, reason));
+        return false;
+    }
+    if (code == CR_SSL_CONNECTION_ERROR) {
+        const SslMode mode = m_options.sslMode;
+        QString message;
+        if (library.contains(QLatin1String(tlsGuardRefusalText()))
+            || library.contains(QLatin1String("server does not support"))) {
+            message = QStringLiteral("%1 does not offer TLS, but ssl-mode is %2; nothing was sent to it (no "
+                                     "credentials). Enable TLS on the server (ssl_cert, ssl_key) or choose "
+                                     "--ssl-mode PREFERRED")
+                          .arg(where, sslModeName(mode));
+        } else if (mode == SslMode::VerifyIdentity) {
+            message = QStringLiteral("TLS with %1 failed verification (%2); with ssl-mode VERIFY_IDENTITY the "
+                                     "server certificate must be signed by the CA in --ssl-ca%3 and name the "
+                                     "host '%4' (CN or subjectAltName)")
+                          .arg(where, library,
+                               m_options.sslCa.isEmpty() ? QStringLiteral(" (none given: the system CAs)")
+                                                         : QStringLiteral(" (%1)").arg(m_options.sslCa),
+                               m_options.key.host());
+        } else if (mode == SslMode::VerifyCa) {
+            message = QStringLiteral("TLS with %1 failed verification (%2); with ssl-mode VERIFY_CA the server "
+                                     "certificate must be signed by the CA in --ssl-ca (%3)")
+                          .arg(where, library, m_options.sslCa);
+        } else {
+            message = QStringLiteral("TLS with %1 failed (%2); check the server's TLS setup and --ssl-cert/--ssl-key, "
+                                     "or choose another --ssl-mode")
+                          .arg(where, library);
+        }
+        setError(ProbeError::Tls, int(code), message);
+        return false;
+    }
+    if (code == CR_VERSION_ERROR || code == CR_MALFORMED_PACKET || code == CR_SERVER_HANDSHAKE_ERR) {
+        setError(ProbeError::NotMySql, int(code),
+                 QStringLiteral("%1 answered, but not with a MySQL protocol this client speaks (%2); check the port")
+                     .arg(where, library));
+        return false;
+    }
+    if (isAccessDenied(code)) {
+        QString hint = QStringLiteral("check the user and password for %1 (keychain entry or --password-env)")
+                           .arg(account);
+        if (code == ER_HOST_IS_BLOCKED)
+            hint = QStringLiteral("run FLUSH HOSTS on the server (or raise max_connect_errors)");
+        else if (code == ER_HOST_NOT_PRIVILEGED)
+            hint = QStringLiteral("create the account for this client's address on the server");
+        setError(ProbeError::AccessDenied, int(code),
+                 QStringLiteral("%1 is alive but refused %2 (%3: %4); %5")
+                     .arg(where, m_options.user).arg(code).arg(library, hint));
+        return false;
+    }
+    if (isTooManyConnections(code)) {
+        setError(ProbeError::TooManyConnections, int(code),
+                 QStringLiteral("%1 is alive but refuses new connections (%2: %3); free connections or raise "
+                                "max_connections (an account with CONNECTION ADMIN/SUPER gets one extra)")
+                     .arg(where).arg(code).arg(library));
+        return false;
+    }
+    if (code == CR_SERVER_LOST || code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST_EXTENDED) {
+        if (m_greetingPeek.isEmpty()) {
+            setError(ProbeError::Unreachable, int(code),
+                     QStringLiteral("%1 closed the connection before sending a MySQL greeting (%2); the server may "
+                                    "be shutting down, or a proxy there has no backend")
+                         .arg(where, library));
+        } else {
+            setError(ProbeError::Unreachable, int(code),
+                     QStringLiteral("lost the connection to %1 during the handshake (%2); check the server's error log")
+                         .arg(where, library));
+        }
+        return false;
+    }
+    if (code == ER_SERVER_SHUTDOWN || code == ER_CONNECTION_KILLED) {
+        setError(ProbeError::Unreachable, int(code),
+                 QStringLiteral("%1 is shutting down (%2: %3)").arg(where).arg(code).arg(library));
+        return false;
+    }
+    if (code >= 2000 && code < 3000) {
+        setError(ProbeError::Unreachable, int(code),
+                 QStringLiteral("cannot connect to %1 (%2: %3)").arg(where).arg(code).arg(library));
+        return false;
+    }
+    setError(ProbeError::ServerError, int(code),
+             QStringLiteral("%1 refused the connection with ERROR %2: %3").arg(where).arg(code).arg(library));
+    return false;
+}
+
+QString Connection::escape(const QString &text) const
+{
+    if (!m_mysql)
+        return escapeFallback(text);
+    const QByteArray in = text.toUtf8();
+    QByteArray out(in.size() * 2 + 1, Qt::Uninitialized);
+    const unsigned long n = mysql_real_escape_string(m_mysql, out.data(), in.constData(), in.size());
+    out.resize(qsizetype(n));
+    return QString::fromUtf8(out);
+}
+
+QString Connection::quoteString(const QString &text)
+{
+    return QLatin1Char('\'') + escapeFallback(text) + QLatin1Char('\'');
+}
+
+QString Connection::quoteIdentifier(const QString &name)
+{
+    QString inner = name;
+    inner.remove(QChar(0));
+    inner.replace(QLatin1Char('`'), QLatin1String("``"));
+    return QLatin1Char('`') + inner + QLatin1Char('`');
+}
+
+int Connection::socketDescriptor() const
+{
+    return m_mysql ? int(mysql_get_socket(m_mysql)) : -1;
+}
+
+bool Connection::tlsActive() const
+{
+    return m_mysql && mysql_get_ssl_cipher(m_mysql) != nullptr;
+}
+
+QString Connection::tlsCipher() const
+{
+    const char *cipher = m_mysql ? mysql_get_ssl_cipher(m_mysql) : nullptr;
+    return cipher ? QString::fromLatin1(cipher) : QString();
+}
+
+QString Connection::tlsVersion() const
+{
+    if (!tlsActive())
+        return {};
+    const char *version = nullptr;
+    if (mariadb_get_infov(m_mysql, MARIADB_CONNECTION_TLS_VERSION, &version) != 0 || !version)
+        return {};
+    return QString::fromLatin1(version);
+}
+
+QString Connection::serverVersion() const
+{
+    const char *version = m_mysql ? mysql_get_server_info(m_mysql) : nullptr;
+    return version ? QString::fromUtf8(version) : QString();
+}
+
+} // namespace Topograph
