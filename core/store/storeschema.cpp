@@ -53,8 +53,9 @@ const char *const migration1[] = {
 const char *const migration2[] = {
     // One row per recovery or topology operation. The partial unique index is the
     // one-recovery-per-cluster lock: claiming is inserting a 'running' row, atomically, across
-    // every process sharing the file. owner_* identify the claiming process so that a claim left
-    // by a dead process can be recognised (markInterruptedRecoveries()).
+    // every process sharing the file. owner_* identify the claiming process (owner_start is its
+    // start time, so a reused pid is not mistaken for it) so that a claim left by a dead process
+    // can be recognised (RecoveryLog::markInterruptedRecoveries()).
     "CREATE TABLE recoveries ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " cluster TEXT NOT NULL,"
@@ -69,7 +70,7 @@ const char *const migration2[] = {
     " summary TEXT NOT NULL DEFAULT '',"
     " lost_replicas TEXT NOT NULL DEFAULT '[]',"
     " details TEXT NOT NULL DEFAULT '{}',"
-    " owner_pid INTEGER, owner_host TEXT, heartbeat_at TEXT,"
+    " owner_pid INTEGER, owner_start INTEGER, owner_host TEXT, heartbeat_at TEXT,"
     " acknowledged_at TEXT, acknowledged_by TEXT, ack_comment TEXT, acknowledgement_id INTEGER"
     " REFERENCES acknowledgements(id))",
     "CREATE UNIQUE INDEX recoveries_one_running ON recoveries(cluster) WHERE state = 'running'",
