@@ -1,0 +1,572 @@
+#include "poller.h"
+
+#include "discovery.h"
+#include "probeworkers.h"
+
+#include "logging/logging.h"
+#include "store/store.h"
+
+#include <QSocketNotifier>
+#include <QThread>
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace Topograph {
+
+struct Poller::Slot
+{
+    InstanceKey key;
+    std::shared_ptr<InstanceSession> session;
+    InstanceFacts facts;
+    bool probed = false; // a probe finished at least once; never-probed slots stay out of snapshots
+    bool busy = false;
+    QList<qint64> inflight; // batches waiting for the running probe
+    bool again = false;     // asked for again while busy
+    bool againUrgent = false;
+    QList<qint64> againBatches;
+    qint64 connectsSeen = 0;
+
+    std::unique_ptr<QSocketNotifier> notifier;
+    int watchedFd = -1;
+    qint64 watchedConnects = -1;
+    bool socketTriggered = false;
+    int spuriousWakeups = 0;
+
+    bool persisted = false;
+    QDateTime persistedAt;
+    bool persistedReachable = false;
+    QString persistedCluster;
+};
+
+namespace {
+
+int roundDeadlineMs(int intervalMs)
+{
+    return std::clamp(intervalMs / 2, 50, 500);
+}
+
+int urgentDeadlineMs(int intervalMs)
+{
+    return std::clamp(intervalMs / 2, 50, 250);
+}
+
+} // namespace
+
+Poller::Poller(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<Topograph::TopologySnapshotPtr>("Topograph::TopologySnapshotPtr");
+    m_options.intervalMs = std::max(50, m_options.intervalMs);
+    m_options.maxConcurrency = std::max(1, m_options.maxConcurrency);
+}
+
+Poller::~Poller()
+{
+    if (m_workers)
+        m_workers->stop();
+}
+
+void Poller::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_workers = std::make_unique<ProbeWorkers>(m_options.maxConcurrency);
+    if (!m_options.storePath.isEmpty()) {
+        m_store = Store::open(m_options.storePath, &m_storeError);
+        if (!m_store)
+            spdlog::warn("poller: known instances will not be saved: {}", m_storeError);
+    }
+    if (m_store && m_options.loadStoredInstances) {
+        QString error;
+        for (const Store::KnownInstance &k : m_store->knownInstances(&error))
+            addSlot(k.key, false);
+        if (!error.isEmpty())
+            spdlog::warn("poller: cannot read the known instances: {}", error);
+    }
+    for (const InstanceKey &k : std::as_const(m_options.seeds))
+        if (k.isValid() && !m_slots.contains(k))
+            addSlot(k, true);
+    m_roundTimer = new QTimer(this);
+    m_roundTimer->setTimerType(Qt::PreciseTimer);
+    m_roundTimer->setInterval(m_options.intervalMs);
+    connect(m_roundTimer, &QTimer::timeout, this, &Poller::round);
+    m_roundTimer->start();
+    spdlog::info("poller: polling {} instances every {} ms with {} workers", m_slots.size(),
+                 m_options.intervalMs, m_options.maxConcurrency);
+    round();
+}
+
+void Poller::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    if (m_roundTimer)
+        m_roundTimer->stop();
+    for (auto &slot : m_slots)
+        slot->notifier.reset();
+    m_workers->stop(); // probes in flight end within their connection timeouts
+    for (auto &slot : m_slots)
+        slot->session->close();
+    m_store.reset();
+    spdlog::info("poller: stopped after {} probes and {} connections", m_probes.load(), m_connects.load());
+}
+
+void Poller::requestProbe(const QList<InstanceKey> &keys)
+{
+    QMetaObject::invokeMethod(this, [this, keys] { probeBatch(keys, true); }, Qt::QueuedConnection);
+}
+
+Poller::Stats Poller::stats() const
+{
+    Stats s;
+    s.probes = m_probes;
+    s.connects = m_connects;
+    s.rounds = m_rounds;
+    s.snapshots = m_snapshots;
+    s.socketWakeups = m_wakeups;
+    s.instances = m_instanceCount;
+    return s;
+}
+
+TopologySnapshotPtr Poller::latestSnapshot() const
+{
+    std::lock_guard lock(m_latestMutex);
+    return m_latest;
+}
+
+QString Poller::storeError() const
+{
+    return m_storeError;
+}
+
+Poller::Slot *Poller::addSlot(const InstanceKey &key, bool persist)
+{
+    auto slot = std::make_shared<Slot>();
+    slot->key = key;
+    ConnectionOptions o = m_options.connectionOptions ? m_options.connectionOptions(key) : ConnectionOptions{};
+    o.key = key;
+    slot->session = std::make_shared<InstanceSession>(std::move(o));
+    slot->facts.key = key;
+    // Stored instances are already in the store; new ones are written with the next snapshot.
+    slot->persisted = !persist;
+    m_slots.insert(key, slot);
+    m_instanceCount = int(m_slots.size());
+    return slot.get();
+}
+
+void Poller::removeSlot(const InstanceKey &key)
+{
+    const auto slot = m_slots.take(key);
+    if (!slot)
+        return;
+    slot->notifier.reset();
+    // A probe in flight keeps the session alive; its result is then ignored.
+    if (!slot->busy)
+        slot->session->close();
+    for (qint64 b : std::as_const(slot->inflight) + slot->againBatches)
+        finishBatch(b);
+    m_instanceCount = int(m_slots.size());
+}
+
+qint64 Poller::newBatch(int deadlineMs)
+{
+    const qint64 id = m_nextBatch++;
+    m_batches.insert(id, Batch{});
+    QTimer::singleShot(deadlineMs, this, [this, id] {
+        const auto it = m_batches.find(id);
+        if (it == m_batches.end() || it->published)
+            return;
+        it->published = true;
+        publish();
+    });
+    return id;
+}
+
+bool Poller::sealBatch(qint64 batch, bool publishIfEmpty)
+{
+    const auto it = m_batches.find(batch);
+    if (it == m_batches.end() || it->pending > 0)
+        return false;
+    m_batches.erase(it);
+    if (publishIfEmpty)
+        publish();
+    return true;
+}
+
+bool Poller::finishBatch(qint64 batch)
+{
+    const auto it = m_batches.find(batch);
+    if (it == m_batches.end())
+        return false;
+    --it->pending;
+    const bool late = it->published;
+    if (it->pending <= 0) {
+        m_batches.erase(it);
+        return true;
+    }
+    return late;
+}
+
+void Poller::dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy)
+{
+    if (slot.busy) {
+        if (!queueIfBusy)
+            return;
+        slot.again = true;
+        slot.againUrgent = slot.againUrgent || urgent;
+        slot.againBatches.append(batch);
+        ++m_batches[batch].pending;
+        return;
+    }
+    ++m_batches[batch].pending;
+    startProbe(slot, {batch}, urgent);
+}
+
+void Poller::startProbe(Slot &slot, QList<qint64> batches, bool urgent)
+{
+    slot.busy = true;
+    slot.inflight = std::move(batches);
+    if (slot.notifier)
+        slot.notifier->setEnabled(false); // the worker owns the socket until the result is back
+    const std::shared_ptr<InstanceSession> session = slot.session;
+    const InstanceFacts previous = slot.facts;
+    const InstanceKey key = slot.key;
+    m_workers->post([this, session, previous, key] {
+        const InstanceFacts facts = session->probe(previous);
+        // The poller outlives its workers (stop() joins them), and a queued call to a deleted
+        // object is dropped, so `this` is safe here.
+        QMetaObject::invokeMethod(this, [this, key, session, facts] { onProbeDone(key, session, facts); },
+                                  Qt::QueuedConnection);
+    }, urgent);
+}
+
+void Poller::probeBatch(const QList<InstanceKey> &keys, bool queueIfBusy)
+{
+    if (!m_running || keys.isEmpty())
+        return;
+    const qint64 batch = newBatch(urgentDeadlineMs(m_options.intervalMs));
+    for (InstanceKey k : keys) {
+        k = m_aliases.value(k, k);
+        if (!k.isValid())
+            continue;
+        auto it = m_slots.find(k);
+        Slot *slot = it != m_slots.end() ? it->get() : addSlot(k, true);
+        dispatch(*slot, batch, true, queueIfBusy);
+    }
+    sealBatch(batch, false);
+}
+
+void Poller::round()
+{
+    if (!m_running)
+        return;
+    ++m_rounds;
+    refreshStoreMetadata();
+    const qint64 batch = newBatch(roundDeadlineMs(m_options.intervalMs));
+    for (auto &slot : m_slots)
+        dispatch(*slot, batch, false, false); // a busy (slow, frozen) instance is not waited for
+    sealBatch(batch, true);
+}
+
+QList<InstanceKey> Poller::replicasOf(const InstanceKey &key) const
+{
+    QList<InstanceKey> out;
+    if (const auto it = m_slots.constFind(key); it != m_slots.cend())
+        for (const InstanceKey &k : (*it)->facts.replicaKeys)
+            if (m_slots.contains(m_aliases.value(k, k)) && !out.contains(m_aliases.value(k, k)))
+                out.append(m_aliases.value(k, k));
+    for (const auto &slot : m_slots)
+        for (const ReplicationChannel &c : slot->facts.channels)
+            if (m_aliases.value(c.source, c.source) == key && !out.contains(slot->key))
+                out.append(slot->key);
+    return out;
+}
+
+void Poller::learnNeighbours(const InstanceFacts &facts)
+{
+    QList<InstanceKey> fresh;
+    for (const InstanceKey &n : Discovery::neighbours(facts)) {
+        const InstanceKey k = m_aliases.value(n, n);
+        if (m_slots.contains(k))
+            continue;
+        spdlog::info("poller: {} names {}, which joins the fleet", facts.key.toString(), k.toString());
+        addSlot(k, true);
+        fresh.append(k);
+    }
+    if (!fresh.isEmpty())
+        probeBatch(fresh, false);
+}
+
+bool Poller::resolveAlias(const InstanceKey &key)
+{
+    const auto it = m_slots.find(key);
+    const QString id = Discovery::identity((*it)->facts);
+    if (id.isEmpty())
+        return false;
+    const InstanceKey other = m_identities.value(id);
+    if (!other.isValid() || other == key || !m_slots.contains(other)) {
+        m_identities.insert(id, key);
+        return false;
+    }
+    // One server under two names: keep the name other instances use for it.
+    bool keyReferenced = false;
+    for (const auto &slot : std::as_const(m_slots))
+        keyReferenced = keyReferenced || Discovery::neighbours(slot->facts).contains(key);
+    const InstanceKey alias = keyReferenced ? other : key;
+    const InstanceKey canonical = keyReferenced ? key : other;
+    spdlog::info("poller: {} is {} under another name; keeping {}", alias.toString(),
+                 canonical.toString(), canonical.toString());
+    m_aliases.insert(alias, canonical);
+    m_identities.insert(id, canonical);
+    removeSlot(alias);
+    if (m_store) {
+        QString error;
+        m_store->forgetInstance(alias, &error);
+    }
+    return alias == key;
+}
+
+void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceSession> &session,
+                         const InstanceFacts &facts)
+{
+    const auto it = m_slots.find(key);
+    if (it == m_slots.end() || (*it)->session != session)
+        return; // forgotten, or renamed, while the probe ran
+    const std::shared_ptr<Slot> slot = *it;
+    ++m_probes;
+    const qint64 connects = session->connectCount();
+    m_connects += connects - slot->connectsSeen;
+    slot->connectsSeen = connects;
+
+    const bool wasProbed = slot->probed;
+    const bool wasReachable = slot->facts.reachable;
+    const bool succeeded = facts.lastSeen.isValid() && facts.lastSeen == facts.lastChecked;
+    slot->facts = facts;
+    slot->probed = true;
+    slot->busy = false;
+    const QList<qint64> done = std::exchange(slot->inflight, {});
+    // A failure, or a recovery, is news the analyser should have now, not at the round's end.
+    bool publishNow = wasProbed ? wasReachable != facts.reachable : !facts.reachable;
+    if (slot->socketTriggered) {
+        slot->socketTriggered = false;
+        slot->spuriousWakeups = succeeded ? slot->spuriousWakeups + 1 : 0;
+    }
+
+    if (succeeded && resolveAlias(key)) {
+        for (qint64 b : done)
+            publishNow = finishBatch(b) || publishNow;
+        if (publishNow)
+            publish();
+        return;
+    }
+    learnNeighbours(facts);
+
+    if (!facts.reachable) {
+        // Confirm at once what the replicas' IO threads say about it (DeadMaster needs them to
+        // agree). After a fresh failure a probe already running may predate it: run it again.
+        const QList<InstanceKey> replicas = replicasOf(key);
+        if (!replicas.isEmpty()) {
+            const qint64 batch = newBatch(urgentDeadlineMs(m_options.intervalMs));
+            const bool fresh = wasReachable || !wasProbed;
+            for (const InstanceKey &r : replicas)
+                dispatch(*m_slots.value(r), batch, true, fresh);
+            sealBatch(batch, false);
+        }
+    }
+
+    if (slot->again) {
+        slot->again = false;
+        const bool urgent = std::exchange(slot->againUrgent, false);
+        startProbe(*slot, std::exchange(slot->againBatches, {}), urgent);
+    } else {
+        armWatch(*slot);
+    }
+    for (qint64 b : done)
+        publishNow = finishBatch(b) || publishNow;
+    if (publishNow)
+        publish();
+}
+
+void Poller::armWatch(Slot &slot)
+{
+    if (!m_options.watchSockets || slot.busy || !m_running)
+        return;
+    const int fd = slot.session->socketDescriptor();
+    if (fd < 0) {
+        slot.notifier.reset();
+        slot.watchedFd = -1;
+        return;
+    }
+    const qint64 connects = slot.session->connectCount();
+    if (!slot.notifier || slot.watchedFd != fd || slot.watchedConnects != connects) {
+        slot.notifier.reset(); // before the new one: the descriptor number may have been reused
+        slot.notifier = std::make_unique<QSocketNotifier>(qintptr(fd), QSocketNotifier::Read);
+        connect(slot.notifier.get(), &QSocketNotifier::activated, this,
+                [this, key = slot.key] { onSocketActivity(key); });
+        slot.watchedFd = fd;
+        slot.watchedConnects = connects;
+        slot.spuriousWakeups = 0;
+    }
+    // A socket that keeps waking us while the server answers fine (bytes we cannot consume
+    // between probes) is left to the rounds rather than probed in a loop.
+    slot.notifier->setEnabled(slot.spuriousWakeups < 2);
+}
+
+void Poller::onSocketActivity(const InstanceKey &key)
+{
+    const auto it = m_slots.find(key);
+    if (it == m_slots.end())
+        return;
+    Slot &slot = **it;
+    if (slot.notifier)
+        slot.notifier->setEnabled(false);
+    if (slot.busy)
+        return;
+    // Nothing is ever sent to an idle client, so readable means the server closed the connection
+    // (EOF: it died or was restarted) or sent its last words (an error before closing it).
+    char byte = 0;
+    const ssize_t n = ::recv(slot.watchedFd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+        armWatch(slot);
+        return;
+    }
+    ++m_wakeups;
+    slot.socketTriggered = true;
+    spdlog::info("poller: the connection to {} was {}; probing it and its replicas now", key.toString(),
+                 n == 0 ? QStringLiteral("closed by the server") : QStringLiteral("signalled by the server"));
+    probeBatch(QList<InstanceKey>{key} + replicasOf(key), true);
+}
+
+void Poller::refreshStoreMetadata()
+{
+    if (!m_store)
+        return;
+    m_clusterAliases = m_store->clusterAliases();
+    m_downtimes = m_store->activeDowntimes(QDateTime::currentDateTimeUtc());
+    m_maintenance = m_store->maintenance();
+    m_promotionRules = m_store->promotionRules();
+}
+
+void Poller::publish()
+{
+    TopologySnapshot::Input input;
+    input.instances.reserve(m_slots.size());
+    for (const auto &slot : std::as_const(m_slots)) {
+        if (!slot->probed)
+            continue;
+        InstanceFacts f = slot->facts;
+        if (!m_aliases.isEmpty()) {
+            for (ReplicationChannel &c : f.channels)
+                c.source = m_aliases.value(c.source, c.source);
+            for (InstanceKey &k : f.replicaKeys)
+                k = m_aliases.value(k, k);
+        }
+        input.instances.append(std::move(f));
+    }
+    input.aliases = m_clusterAliases;
+    input.downtimes = m_downtimes;
+    input.maintenance = m_maintenance;
+    input.promotionRules = m_promotionRules;
+    input.sequence = ++m_sequence;
+    input.takenAt = QDateTime::currentDateTimeUtc();
+    const TopologySnapshotPtr snapshot = TopologySnapshot::build(std::move(input));
+    {
+        std::lock_guard lock(m_latestMutex);
+        m_latest = snapshot;
+    }
+    ++m_snapshots;
+    persist(*snapshot);
+    emit snapshotReady(snapshot);
+}
+
+void Poller::persist(const TopologySnapshot &snapshot)
+{
+    if (!m_store)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Store::KnownInstance> due;
+    QList<Slot *> dueSlots;
+    for (const auto &slot : std::as_const(m_slots)) {
+        if (!slot->probed)
+            continue;
+        const ClusterInfo *cluster = snapshot.clusterOf(slot->key);
+        const QString clusterName = cluster ? cluster->name : QString();
+        const bool changed = !slot->persisted || slot->persistedReachable != slot->facts.reachable
+                             || slot->persistedCluster != clusterName;
+        if (!changed && slot->persistedAt.msecsTo(now) < m_options.persistIntervalMs)
+            continue;
+        Store::KnownInstance k;
+        k.key = slot->key;
+        k.clusterName = clusterName;
+        k.lastSeen = slot->facts.lastSeen;
+        k.lastChecked = slot->facts.lastChecked;
+        if (slot->facts.lastError != ProbeError::None)
+            k.lastError = slot->facts.lastErrorText.isEmpty() ? probeErrorName(slot->facts.lastError)
+                                                              : slot->facts.lastErrorText;
+        due.append(k);
+        dueSlots.append(slot.get());
+    }
+    if (due.isEmpty())
+        return;
+    QString error;
+    const bool ok = m_store->write([&](QString *e) {
+        for (const Store::KnownInstance &k : std::as_const(due))
+            if (!m_store->upsertKnownInstance(k, e))
+                return false;
+        return true;
+    }, &error);
+    if (!ok) {
+        spdlog::warn("poller: cannot save the known instances: {}", error);
+        return;
+    }
+    for (int i = 0; i < dueSlots.size(); ++i) {
+        dueSlots[i]->persisted = true;
+        dueSlots[i]->persistedAt = now;
+        dueSlots[i]->persistedReachable = dueSlots[i]->facts.reachable;
+        dueSlots[i]->persistedCluster = due[i].clusterName;
+    }
+}
+
+PollerThread::PollerThread(Poller::Options options)
+    : m_thread(std::make_unique<QThread>())
+    , m_poller(new Poller(std::move(options)))
+{
+    m_thread->setObjectName(QStringLiteral("topograph-poller"));
+    m_poller->moveToThread(m_thread.get());
+    // Deleted in its own thread once the loop ends (notifiers and timers belong to that thread).
+    QObject::connect(m_thread.get(), &QThread::finished, m_poller, &QObject::deleteLater);
+}
+
+PollerThread::~PollerThread()
+{
+    if (m_started)
+        stop();
+    else
+        delete m_poller;
+}
+
+void PollerThread::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_thread->start();
+    QMetaObject::invokeMethod(m_poller, &Poller::start, Qt::QueuedConnection);
+}
+
+void PollerThread::stop()
+{
+    if (!m_started)
+        return;
+    QMetaObject::invokeMethod(m_poller, &Poller::stop, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    m_poller = nullptr;
+    m_started = false;
+}
+
+} // namespace Topograph

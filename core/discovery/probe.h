@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/instancefacts.h"
+#include "mysql/mysqlerror.h"
+
+#include <QString>
+
+namespace Topograph {
+
+class Connection;
+class ResultSet;
+
+// Reads everything Topograph knows about one server over one open connection, in a handful of
+// statements. The first probe of a server asks SHOW GLOBAL VARIABLES which of the variables it
+// needs exist there (they differ by flavour, version and loaded plugins); later probes read
+// exactly those in one SELECT, which on MariaDB also carries the status counters and the number of
+// binlog dump threads. So a steady-state probe of a MariaDB server is four statements:
+// that SELECT, SHOW MASTER STATUS, SHOW ALL SLAVES STATUS and SHOW SLAVE HOSTS (plus the
+// processlist only when a replica did not register a report_host).
+//
+// A Probe keeps that plan, so use one Probe per server; like the Connection it is used by one
+// thread at a time.
+class Probe
+{
+public:
+    // Probes the server behind connection (opening it, or reopening it once when it was lost
+    // since the last probe). previous holds the last known facts: a failed probe returns them
+    // with reachable/lastError/lastChecked updated, so observers keep what was last seen.
+    InstanceFacts run(Connection &connection, const InstanceFacts &previous);
+
+    // Forget the plan (e.g. after the server was upgraded); the next run asks again.
+    void reset();
+
+    // Statements the last run sent (for tests and the benchmark).
+    int statementCount() const { return m_statements; }
+
+private:
+    std::optional<ResultSet> query(Connection &connection, const QString &sql, MySqlError *error);
+    QString planSelect() const;
+    void buildPlan(const QStringList &present, Flavor flavor, int versionNumber);
+
+    QStringList m_planVariables; // empty = not planned yet
+    bool m_planStatusInSelect = false;
+    Flavor m_flavor = Flavor::Unknown;
+    int m_versionNumber = 0;
+    int m_statements = 0;
+};
+
+} // namespace Topograph
