@@ -1,11 +1,11 @@
 #include "connection.h"
 
 #include "clientlibrary.h"
+#include "failureclassifier.h"
 #include "logging/logging.h"
 
 #include <mysql.h>
 #include <errmsg.h>
-#include <mysqld_error.h>
 
 #include <QDeadlineTimer>
 #include <QFileInfo>
@@ -50,25 +50,6 @@ unsigned int backstopSeconds(int ms)
     return unsigned((qMax(ms, 1) + 999) / 1000 + 1);
 }
 
-// A server greeting starts with a 3-byte length, sequence id 0, then protocol version 10 (or 0xFF
-// for an error packet such as "too many connections"). Anything else is not MySQL.
-bool looksLikeGreeting(const QByteArray &peek)
-{
-    if (peek.size() >= 4 && quint8(peek.at(3)) != 0)
-        return false;
-    if (peek.size() >= 5)
-        return quint8(peek.at(4)) == 10 || quint8(peek.at(4)) == 0xFF;
-    return true;
-}
-
-QString printable(const QByteArray &bytes)
-{
-    QString out;
-    for (char c : bytes)
-        out += (c >= 0x20 && c < 0x7F) ? QLatin1Char(c) : QLatin1Char('.');
-    return out;
-}
-
 // "SHOW SLAVE STATUS", "CHANGE MASTER TO": names the statement in a message without its values
 // (which may hold a password).
 QString statementLabel(const QString &sql)
@@ -95,40 +76,6 @@ QString escapeFallback(const QString &text)
         }
     }
     return out;
-}
-
-bool isAccessDenied(unsigned code)
-{
-    switch (code) {
-    case ER_ACCESS_DENIED_ERROR:             // 1045 wrong user/password
-    case ER_DBACCESS_DENIED_ERROR:           // 1044
-    case ER_HOST_NOT_PRIVILEGED:             // 1130 no account for this client host
-    case ER_HOST_IS_BLOCKED:                 // 1129 too many connection errors from this host
-    case ER_NOT_SUPPORTED_AUTH_MODE:         // 1251
-    case 1698:                               // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
-    case 1862:                               // ER_MUST_CHANGE_PASSWORD_LOGIN
-    case 3118:                               // MySQL ER_ACCOUNT_HAS_BEEN_LOCKED
-    case 4151:                               // MariaDB ER_ACCOUNT_HAS_BEEN_LOCKED
-    case CR_AUTH_PLUGIN_CANNOT_LOAD:         // 2059
-    case CR_AUTH_PLUGIN_ERR:                 // 2061
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isTooManyConnections(unsigned code)
-{
-    return code == ER_CON_COUNT_ERROR              // 1040 max_connections
-           || code == ER_TOO_MANY_USER_CONNECTIONS // 1203 max_user_connections (global)
-           || code == ER_USER_LIMIT_REACHED;       // 1226 the account's MAX_USER_CONNECTIONS
-}
-
-bool isConnectionLost(unsigned code)
-{
-    return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == CR_SERVER_LOST_EXTENDED
-           || code == CR_CONNECTION_ERROR || code == CR_CONN_HOST_ERROR
-           || code == ER_SERVER_SHUTDOWN || code == ER_CONNECTION_KILLED;
 }
 
 } // namespace
@@ -170,43 +117,76 @@ Connection &Connection::operator=(Connection &&other) noexcept
     return *this;
 }
 
+namespace {
+
+// poll() one descriptor until the deadline (or capMs, when not negative); retries on EINTR.
+int pollUntil(int fd, short events, const QDeadlineTimer &deadline, qint64 capMs, short *revents)
+{
+    pollfd p{fd, events, 0};
+    int r;
+    do {
+        qint64 waitMs = qMax<qint64>(0, deadline.remainingTime());
+        if (capMs >= 0)
+            waitMs = qMin(waitMs, capMs);
+        r = ::poll(&p, 1, int(waitMs));
+    } while (r < 0 && errno == EINTR);
+    *revents = p.revents;
+    return r;
+}
+
+} // namespace
+
 int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progress *progress,
                                const std::function<int(int)> &resume)
 {
     while (status != 0) {
         const int fd = int(mysql_get_socket(m_mysql));
-        pollfd p{fd, 0, 0};
+        short wanted = 0;
         if (status & MYSQL_WAIT_READ)
-            p.events |= POLLIN;
+            wanted |= POLLIN;
         if (status & MYSQL_WAIT_WRITE)
-            p.events |= POLLOUT;
+            wanted |= POLLOUT;
         if (status & MYSQL_WAIT_EXCEPT)
-            p.events |= POLLPRI;
+            wanted |= POLLPRI;
+        // The first wait of a connect is for the TCP handshake (write) or, when connect() finished at
+        // once, for the greeting (read): only then are the bytes that arrive the greeting.
+        const bool firstWait = progress && progress->waits++ == 0;
         if (progress && (status & MYSQL_WAIT_READ))
-            progress->readStarted = true;
+            progress->tcpConnected = true;
 
-        qint64 waitMs = qMax<qint64>(0, deadline.remainingTime());
-        if (status & MYSQL_WAIT_TIMEOUT)
-            waitMs = qMin<qint64>(waitMs, mysql_get_timeout_value_ms(m_mysql));
-        int r;
-        do {
-            r = ::poll(&p, 1, int(waitMs));
-            if (r < 0 && errno == EINTR)
-                waitMs = qMax<qint64>(0, deadline.remainingTime());
-        } while (r < 0 && errno == EINTR);
+        const qint64 libraryMs = (status & MYSQL_WAIT_TIMEOUT) ? qint64(mysql_get_timeout_value_ms(m_mysql)) : -1;
+        short revents = 0;
+        int r = pollUntil(fd, wanted, deadline, libraryMs, &revents);
+
+        if (r > 0 && progress && progress->peekGreeting && !progress->tcpConnected && (revents & POLLOUT)
+            && !(revents & (POLLERR | POLLHUP))) {
+            // The TCP connection is up. The library will read the greeting next, and if it is
+            // already there it reads without waiting; so wait for it here and peek at its first
+            // bytes, which tell a MySQL server from anything else that listens on the port.
+            progress->tcpConnected = true;
+            short inEvents = 0;
+            if (pollUntil(fd, POLLIN, deadline, -1, &inEvents) > 0) {
+                char buf[16];
+                const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
+                if (n > 0)
+                    m_greetingPeek = QByteArray(buf, int(n));
+            } else {
+                r = 0; // no greeting before the deadline
+            }
+        }
 
         int events = 0;
         if (r > 0) {
-            if (p.revents & (POLLIN | POLLHUP | POLLERR))
+            if (revents & (POLLIN | POLLHUP | POLLERR))
                 events |= MYSQL_WAIT_READ;
-            if (p.revents & (POLLOUT | POLLHUP | POLLERR))
+            if (revents & (POLLOUT | POLLHUP | POLLERR))
                 events |= MYSQL_WAIT_WRITE;
-            if (p.revents & POLLPRI)
+            if (revents & POLLPRI)
                 events |= MYSQL_WAIT_EXCEPT;
             events &= status;
             if (events == 0) // POLLNVAL or an event nobody asked for: let the library find out
                 events = status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE);
-            if (progress && progress->peekGreeting && m_greetingPeek.isEmpty() && (p.revents & POLLIN)) {
+            if (firstWait && progress->peekGreeting && m_greetingPeek.isEmpty() && (revents & POLLIN)) {
                 char buf[16];
                 const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
                 if (n > 0)
@@ -487,153 +467,20 @@ QString Connection::clean(const QString &text) const
 
 bool Connection::fail(Stage stage, const Progress &progress)
 {
-    const unsigned code = m_mysql ? mysql_errno(m_mysql) : 0;
-    const QString library = m_mysql ? QString::fromUtf8(mysql_error(m_mysql)) : QString();
-    const QString where = m_options.key.toString();
-    const QString account = m_options.accountText();
-
-    if (stage != Stage::Connect) {
-        const QString what = stage == Stage::Ping ? QStringLiteral("a ping") : m_statement;
-        if (progress.timedOut) {
-            discard();
-            setError(ProbeError::Timeout, 0,
-                     QStringLiteral("%1 did not answer %2 within %3 ms, so the connection was closed; the "
-                                    "server is frozen, overloaded or unreachable")
-                         .arg(where, what).arg(m_options.readTimeoutMs));
-        } else if ((code >= 2000 && code < 3000) || isConnectionLost(code)) {
-            discard();
-            setError(ProbeError::Unreachable, int(code),
-                     QStringLiteral("lost the connection to %1 during %2 (%3: %4); the server went away, was "
-                                    "restarted or killed the connection: open it again")
-                         .arg(where, what).arg(code).arg(library));
-        } else {
-            // The server refused the statement; the connection stays open and usable.
-            setError(ProbeError::ServerError, int(code),
-                     QStringLiteral("%1 failed on %2: ERROR %3: %4").arg(what, where).arg(code).arg(library));
-        }
-        return false;
-    }
-
-    discard();
-    if (progress.timedOut) {
-        QString message;
-        if (!progress.readStarted) {
-            message = QStringLiteral("no answer from %1 within %2 ms (the TCP connection did not complete: the "
-                                     "host is down or a firewall drops packets); check the host and the "
-                                     "network, or raise the connect timeout");
-        } else if (m_greetingPeek.isEmpty()) {
-            message = QStringLiteral("%1 accepted the TCP connection but sent no MySQL greeting within %2 ms: the "
-                                     "server is frozen or overloaded, or this port is not a MySQL server");
-        } else {
-            message = QStringLiteral("%1 stopped answering during the handshake (TLS or authentication) and did "
-                                     "not finish it within %2 ms; the server is frozen or overloaded");
-        }
-        setError(ProbeError::Timeout, 0, message.arg(where).arg(m_options.connectTimeoutMs));
-        return false;
-    }
-    if (!m_greetingPeek.isEmpty() && !looksLikeGreeting(m_greetingPeek)) {
-        setError(ProbeError::NotMySql, int(code),
-                 QStringLiteral("%1 answered, but not with the MySQL protocol (it sent \"%2\"); check the port: "
-                                "is this the MySQL port of that server?")
-                     .arg(where, printable(m_greetingPeek)));
-        return false;
-    }
-    if (code == CR_UNKNOWN_HOST) {
-        setError(ProbeError::Unreachable, int(code),
-                 QStringLiteral("cannot resolve the host name '%1' (for %2); check the name, DNS or /etc/hosts, "
-                                "or use an IP address")
-                     .arg(m_options.key.host(), where));
-        return false;
-    }
-    if (code == CR_CONN_HOST_ERROR || code == CR_CONNECTION_ERROR || code == CR_IPSOCK_ERROR) {
-        // Connector/C 3.3 reports a refused TCP connection as 2002 with the errno in parentheses.
-        const QString reason = library.endsWith(QLatin1String("(111)")) ? QStringLiteral("connection refused")
-                                                                        : library;
-        setError(ProbeError::Unreachable, int(code),
-                 QStringLiteral("cannot connect to %1 (%2); check that the server is running and listens on "
-                                "this address and port, and that no firewall blocks it")
-                     .arg(where, reason));
-        return false;
-    }
-    if (code == CR_SSL_CONNECTION_ERROR) {
-        const SslMode mode = m_options.sslMode;
-        QString message;
-        if (library.contains(QLatin1String(tlsGuardRefusalText()))
-            || library.contains(QLatin1String("server does not support"))) {
-            message = QStringLiteral("%1 does not offer TLS, but ssl-mode is %2; nothing was sent to it (no "
-                                     "credentials). Enable TLS on the server (ssl_cert, ssl_key) or choose "
-                                     "--ssl-mode PREFERRED")
-                          .arg(where, sslModeName(mode));
-        } else if (mode == SslMode::VerifyIdentity) {
-            message = QStringLiteral("TLS with %1 failed verification (%2); with ssl-mode VERIFY_IDENTITY the "
-                                     "server certificate must be signed by the CA in --ssl-ca%3 and name the "
-                                     "host '%4' (CN or subjectAltName)")
-                          .arg(where, library,
-                               m_options.sslCa.isEmpty() ? QStringLiteral(" (none given: the system CAs)")
-                                                         : QStringLiteral(" (%1)").arg(m_options.sslCa),
-                               m_options.key.host());
-        } else if (mode == SslMode::VerifyCa) {
-            message = QStringLiteral("TLS with %1 failed verification (%2); with ssl-mode VERIFY_CA the server "
-                                     "certificate must be signed by the CA in --ssl-ca (%3)")
-                          .arg(where, library, m_options.sslCa);
-        } else {
-            message = QStringLiteral("TLS with %1 failed (%2); check the server's TLS setup and --ssl-cert/--ssl-key, "
-                                     "or choose another --ssl-mode")
-                          .arg(where, library);
-        }
-        setError(ProbeError::Tls, int(code), message);
-        return false;
-    }
-    if (code == CR_VERSION_ERROR || code == CR_MALFORMED_PACKET || code == CR_SERVER_HANDSHAKE_ERR) {
-        setError(ProbeError::NotMySql, int(code),
-                 QStringLiteral("%1 answered, but not with a MySQL protocol this client speaks (%2); check the port")
-                     .arg(where, library));
-        return false;
-    }
-    if (isAccessDenied(code)) {
-        QString hint = QStringLiteral("check the user and password for %1 (keychain entry or --password-env)")
-                           .arg(account);
-        if (code == ER_HOST_IS_BLOCKED)
-            hint = QStringLiteral("run FLUSH HOSTS on the server (or raise max_connect_errors)");
-        else if (code == ER_HOST_NOT_PRIVILEGED)
-            hint = QStringLiteral("create the account for this client's address on the server");
-        setError(ProbeError::AccessDenied, int(code),
-                 QStringLiteral("%1 is alive but refused %2 (%3: %4); %5")
-                     .arg(where, m_options.user).arg(code).arg(library, hint));
-        return false;
-    }
-    if (isTooManyConnections(code)) {
-        setError(ProbeError::TooManyConnections, int(code),
-                 QStringLiteral("%1 is alive but refuses new connections (%2: %3); free connections or raise "
-                                "max_connections (an account with CONNECTION ADMIN/SUPER gets one extra)")
-                     .arg(where).arg(code).arg(library));
-        return false;
-    }
-    if (code == CR_SERVER_LOST || code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST_EXTENDED) {
-        if (m_greetingPeek.isEmpty()) {
-            setError(ProbeError::Unreachable, int(code),
-                     QStringLiteral("%1 closed the connection before sending a MySQL greeting (%2); the server may "
-                                    "be shutting down, or a proxy there has no backend")
-                         .arg(where, library));
-        } else {
-            setError(ProbeError::Unreachable, int(code),
-                     QStringLiteral("lost the connection to %1 during the handshake (%2); check the server's error log")
-                         .arg(where, library));
-        }
-        return false;
-    }
-    if (code == ER_SERVER_SHUTDOWN || code == ER_CONNECTION_KILLED) {
-        setError(ProbeError::Unreachable, int(code),
-                 QStringLiteral("%1 is shutting down (%2: %3)").arg(where).arg(code).arg(library));
-        return false;
-    }
-    if (code >= 2000 && code < 3000) {
-        setError(ProbeError::Unreachable, int(code),
-                 QStringLiteral("cannot connect to %1 (%2: %3)").arg(where).arg(code).arg(library));
-        return false;
-    }
-    setError(ProbeError::ServerError, int(code),
-             QStringLiteral("%1 refused the connection with ERROR %2: %3").arg(where).arg(code).arg(library));
+    FailureFacts facts;
+    facts.code = m_mysql ? mysql_errno(m_mysql) : 0;
+    facts.library = m_mysql ? QString::fromUtf8(mysql_error(m_mysql)) : QString();
+    facts.timedOut = progress.timedOut;
+    facts.tcpConnected = progress.tcpConnected;
+    facts.greetingPeek = m_greetingPeek;
+    facts.what = stage == Stage::Ping ? QStringLiteral("a ping") : m_statement;
+    const MySqlError error = stage == Stage::Connect ? classifyConnectFailure(m_options, facts)
+                                                     : classifyCallFailure(m_options, facts);
+    // A statement the server refused leaves the connection usable; anything else leaves its
+    // protocol state unknown (or the socket already closed by the library).
+    if (stage == Stage::Connect || error.kind != ProbeError::ServerError)
+        discard();
+    setError(error.kind, error.code, error.message);
     return false;
 }
 

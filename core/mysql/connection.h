@@ -86,8 +86,9 @@ private:
     struct Progress
     {
         bool peekGreeting = false; // remember the first bytes the server sends (open() only)
-        bool readStarted = false;  // the library waited to read: TCP was connected
+        bool tcpConnected = false; // the TCP handshake completed (open() only)
         bool timedOut = false;
+        int waits = 0;
     };
     int runNonBlocking(int status, const QDeadlineTimer &deadline, Progress *progress,
                        const std::function<int(int)> &resume);

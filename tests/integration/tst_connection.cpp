@@ -312,15 +312,18 @@ void tst_Connection::httpPortIsNotMySql()
     FakeServer http("HTTP/1.1 400 Bad Request\r\n\r\n");
     ConnectionOptions o = options(QStringLiteral("a"));
     o.key = InstanceKey(QStringLiteral("127.0.0.1"), http.port());
-    Connection c(o);
-    QElapsedTimer t;
-    t.start();
-    QVERIFY(!c.open());
-    QCOMPARE(c.lastError().kind, ProbeError::NotMySql);
-    QVERIFY2(c.lastError().message.contains(o.key.toString()), qPrintable(c.lastError().message));
-    QVERIFY2(c.lastError().message.contains(QLatin1String("HTTP/1.1")), qPrintable(c.lastError().message));
-    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
-    QVERIFY(!probeErrorMeansAlive(c.lastError().kind));
+    // Repeated: however the reply races with the client's first read, it is recognised.
+    for (int i = 0; i < 20; ++i) {
+        Connection c(o);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(!c.open());
+        QCOMPARE(c.lastError().kind, ProbeError::NotMySql);
+        QVERIFY2(c.lastError().message.contains(o.key.toString()), qPrintable(c.lastError().message));
+        QVERIFY2(c.lastError().message.contains(QLatin1String("HTTP/1.1")), qPrintable(c.lastError().message));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!probeErrorMeansAlive(c.lastError().kind));
+    }
 }
 
 void tst_Connection::silentPortTimesOut()
@@ -354,6 +357,8 @@ void tst_Connection::frozenServerTimesOutOnConnect()
         qInfo("open() on a frozen server: %lld ms with connectTimeoutMs=700", ms);
         QCOMPARE(c.lastError().kind, ProbeError::Timeout);
         QVERIFY2(c.lastError().message.contains(o.key.toString()), qPrintable(c.lastError().message));
+        QVERIFY2(c.lastError().message.contains(QLatin1String("sent no MySQL greeting within 700 ms")),
+                 qPrintable(c.lastError().message));
         QVERIFY2(ms >= 690 && ms < 900, qPrintable(QString::number(ms)));
         QVERIFY(!probeErrorMeansAlive(c.lastError().kind));
     }
