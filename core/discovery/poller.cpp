@@ -41,9 +41,11 @@ struct Poller::Slot
 
 namespace {
 
+// A round's snapshot waits for its probes at most this long; a server that starts hanging costs
+// the others' publication this much once (afterwards it is probed without being waited for).
 int roundDeadlineMs(int intervalMs)
 {
-    return std::clamp(intervalMs / 2, 50, 500);
+    return std::clamp(intervalMs / 4, 50, 250);
 }
 
 int urgentDeadlineMs(int intervalMs)
@@ -89,6 +91,10 @@ void Poller::start()
     for (const InstanceKey &k : std::as_const(m_options.seeds))
         if (k.isValid() && !m_slots.contains(k))
             addSlot(k, true);
+    m_publishTimer = new QTimer(this);
+    m_publishTimer->setSingleShot(true);
+    m_publishTimer->setInterval(20);
+    connect(m_publishTimer, &QTimer::timeout, this, &Poller::publish);
     m_roundTimer = new QTimer(this);
     m_roundTimer->setTimerType(Qt::PreciseTimer);
     m_roundTimer->setInterval(m_options.intervalMs);
@@ -106,6 +112,8 @@ void Poller::stop()
     m_running = false;
     if (m_roundTimer)
         m_roundTimer->stop();
+    if (m_publishTimer)
+        m_publishTimer->stop();
     for (auto &slot : m_slots)
         slot->notifier.reset();
     m_workers->stop(); // probes in flight end within their connection timeouts
@@ -168,7 +176,8 @@ void Poller::removeSlot(const InstanceKey &key)
     if (!slot->busy)
         slot->session->close();
     for (qint64 b : std::as_const(slot->inflight) + slot->againBatches)
-        finishBatch(b);
+        if (finishBatch(b) != Due::Nothing)
+            publishSoon();
     m_instanceCount = int(m_slots.size());
 }
 
@@ -197,18 +206,25 @@ bool Poller::sealBatch(qint64 batch, bool publishIfEmpty)
     return true;
 }
 
-bool Poller::finishBatch(qint64 batch)
+Poller::Due Poller::finishBatch(qint64 batch)
 {
     const auto it = m_batches.find(batch);
     if (it == m_batches.end())
-        return false;
+        return Due::Nothing;
     --it->pending;
     const bool late = it->published;
     if (it->pending <= 0) {
         m_batches.erase(it);
-        return true;
+        return late ? Due::Soon : Due::Now;
     }
-    return late;
+    return late ? Due::Soon : Due::Nothing;
+}
+
+void Poller::publishSoon()
+{
+    // Gathers results that trickle in (late ones, instances outside any batch) into one snapshot.
+    if (m_publishTimer && !m_publishTimer->isActive())
+        m_publishTimer->start();
 }
 
 void Poller::dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy)
@@ -218,12 +234,15 @@ void Poller::dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy)
             return;
         slot.again = true;
         slot.againUrgent = slot.againUrgent || urgent;
-        slot.againBatches.append(batch);
-        ++m_batches[batch].pending;
+        if (batch) {
+            slot.againBatches.append(batch);
+            ++m_batches[batch].pending;
+        }
         return;
     }
-    ++m_batches[batch].pending;
-    startProbe(slot, {batch}, urgent);
+    if (batch)
+        ++m_batches[batch].pending;
+    startProbe(slot, batch ? QList<qint64>{batch} : QList<qint64>{}, urgent);
 }
 
 void Poller::startProbe(Slot &slot, QList<qint64> batches, bool urgent)
@@ -267,8 +286,12 @@ void Poller::round()
     ++m_rounds;
     refreshStoreMetadata();
     const qint64 batch = newBatch(roundDeadlineMs(m_options.intervalMs));
-    for (auto &slot : m_slots)
-        dispatch(*slot, batch, false, false); // a busy (slow, frozen) instance is not waited for
+    for (auto &slot : m_slots) {
+        // A busy (slow, frozen) instance is skipped; one whose last probe timed out is probed but
+        // not waited for: its result is published whenever it comes.
+        const bool suspect = slot->facts.lastError == ProbeError::Timeout;
+        dispatch(*slot, suspect ? 0 : batch, false, false);
+    }
     sealBatch(batch, true);
 }
 
@@ -356,11 +379,20 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
         slot->spuriousWakeups = succeeded ? slot->spuriousWakeups + 1 : 0;
     }
 
-    if (succeeded && resolveAlias(key)) {
-        for (qint64 b : done)
-            publishNow = finishBatch(b) || publishNow;
+    auto finish = [&] {
+        bool soon = done.isEmpty(); // probed outside any batch
+        for (qint64 b : done) {
+            const Due due = finishBatch(b);
+            publishNow = publishNow || due == Due::Now;
+            soon = soon || due == Due::Soon;
+        }
         if (publishNow)
             publish();
+        else if (soon)
+            publishSoon();
+    };
+    if (succeeded && resolveAlias(key)) {
+        finish();
         return;
     }
     learnNeighbours(facts);
@@ -385,10 +417,7 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
     } else {
         armWatch(*slot);
     }
-    for (qint64 b : done)
-        publishNow = finishBatch(b) || publishNow;
-    if (publishNow)
-        publish();
+    finish();
 }
 
 void Poller::armWatch(Slot &slot)
@@ -453,6 +482,8 @@ void Poller::refreshStoreMetadata()
 
 void Poller::publish()
 {
+    if (m_publishTimer)
+        m_publishTimer->stop(); // this snapshot includes whatever it was waiting to publish
     TopologySnapshot::Input input;
     input.instances.reserve(m_slots.size());
     for (const auto &slot : std::as_const(m_slots)) {

@@ -109,9 +109,11 @@ private:
     void probeNow(const QList<InstanceKey> &keys);
     void onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceSession> &session,
                      const InstanceFacts &facts);
-    // True when a snapshot is due (the batch is complete, or it was published at its deadline
-    // and this result is a late one).
-    bool finishBatch(qint64 batch);
+    enum class Due { Nothing, Now, Soon };
+    // Now when the batch is complete; Soon for a late result of a batch already published at its
+    // deadline (late results are gathered into one snapshot).
+    Due finishBatch(qint64 batch);
+    void publishSoon();
     void probeBatch(const QList<InstanceKey> &keys, bool queueIfBusy);
     QList<InstanceKey> replicasOf(const InstanceKey &key) const;
     void learnNeighbours(const InstanceFacts &facts);
@@ -132,6 +134,7 @@ private:
     qint64 m_nextBatch = 1;
     qint64 m_sequence = 0;
     QTimer *m_roundTimer = nullptr;
+    QTimer *m_publishTimer = nullptr;
     bool m_running = false;
 
     std::unique_ptr<Store> m_store;
