@@ -9,6 +9,11 @@ namespace Topograph::Cli {
 // Every command topograph-cli knows, in the order --help lists them. Each area of the engine
 // contributes its own list from its own file.
 QList<Command> allCommands();
+QList<Command> auditCommands(); // auditcommands.cpp: audit list/export/verify, recoveries, ack
+
+// True when these arguments (without the program name) need a QGuiApplication rather than a
+// QCoreApplication: only `audit export --format pdf` (QPdfWriter needs fonts from a platform).
+bool needsGuiApplication(const QStringList &arguments);
 
 // Parses argv (without the program name) into global options, a command and its arguments,
 // then runs it. Returns the process exit code.

@@ -3,12 +3,27 @@
 #include "logging/logging.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <csignal>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only a PDF export needs Qt Gui (fonts for QPdfWriter); it runs on the offscreen platform
+    // unless QT_QPA_PLATFORM says otherwise, so it works on a headless server.
+    QStringList rawArguments;
+    for (int i = 1; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    std::unique_ptr<QCoreApplication> application;
+    if (Topograph::Cli::needsGuiApplication(rawArguments)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("topograph"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPOGRAPH_VERSION));
 

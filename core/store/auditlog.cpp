@@ -245,13 +245,33 @@ qint64 AuditLog::count(const AuditFilter &filter, QString *error) const
     return filter.limit > 0 ? std::min<qint64>(n, filter.limit) : n;
 }
 
+QMap<QString, qint64> AuditLog::countByOutcome(const AuditFilter &filter, QString *error) const
+{
+    QMap<QString, qint64> result;
+    QVariantList binds;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT outcome, count(*) FROM audit_entries") + whereClause(filter, &binds)
+              + QStringLiteral(" GROUP BY outcome"));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!m_store.exec(q, error))
+        return result;
+    while (q.next())
+        result.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return result;
+}
+
 AuditVerification AuditLog::verify(QString *error) const
 {
     AuditVerification v;
     auto broken = [&v](qint64 id, const QString &why) {
-        v.intact = false;
-        v.firstBadId = id;
-        v.reason = why;
+        if (v.intact) {
+            v.intact = false;
+            v.firstBadId = id;
+            v.reason = why;
+        }
+        if (v.problems.size() < AuditVerification::maxProblems && !v.problems.contains(id))
+            v.problems.insert(id, why);
     };
     // One SELECT is one consistent snapshot in WAL mode, even while another process appends.
     QSqlQuery q(m_store.database());
@@ -273,7 +293,7 @@ AuditVerification AuditLog::verify(QString *error) const
         headHash = q.value(13);
         const QString storedPrev = q.value(10).toString();
         const QString storedHash = q.value(11).toString();
-        if (v.intact) {
+        {
             const QString expected = chainHash(
                 storedPrev, canonicalContent(id, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                                              q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
@@ -307,11 +327,11 @@ AuditVerification AuditLog::verify(QString *error) const
         broken(v.headId, QStringLiteral("the audit log could not be read to the end: %1").arg(q.lastError().text()));
         return v;
     }
-    if (v.intact && v.entries > 0 && (headId.toLongLong() != v.headId || headHash.toString() != v.headHash))
+    if (v.entries > 0 && (headId.toLongLong() != v.headId || headHash.toString() != v.headHash))
         broken(headId.toLongLong(), QStringLiteral("the log ends at entry %1, but entry %2 was written last: "
                                                    "entries were deleted from the end.")
                                         .arg(v.headId).arg(headId.toLongLong()));
-    if (v.intact && v.entries == 0) {
+    if (v.entries == 0) {
         QSqlQuery h(m_store.database());
         h.prepare(QStringLiteral("SELECT last_id FROM audit_head"));
         if (m_store.exec(h, error) && h.next())

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -44,10 +45,14 @@ struct AuditVerification
 {
     bool intact = true;
     qint64 entries = 0;
-    qint64 firstBadId = 0; // 0 when intact, or when the damage is at the end (see reason)
-    QString reason;        // why the chain is broken, a sentence naming the entry
+    qint64 firstBadId = 0; // 0 when intact
+    QString reason;        // why the chain is broken at firstBadId, a sentence naming the entry
     qint64 headId = 0;     // the last entry's id and hash: a report quotes them so a reader can
     QString headHash;      // check it against the store later
+    // Every bad entry (id -> why), not only the first: each entry is checked against its stored
+    // predecessor, so one edit flags one entry. At most maxProblems are kept.
+    QMap<qint64, QString> problems;
+    static constexpr int maxProblems = 1000;
 };
 
 // The append-only, hash-chained audit log in the store.
@@ -87,6 +92,8 @@ public:
     bool forEach(const AuditFilter &filter, const std::function<bool(const AuditEntry &)> &visit,
                  QString *error = nullptr) const;
     qint64 count(const AuditFilter &filter, QString *error = nullptr) const;
+    // Entries per outcome name (ok, failed, refused) in the filter, limit ignored.
+    QMap<QString, qint64> countByOutcome(const AuditFilter &filter, QString *error = nullptr) const;
 
     // Walks the whole chain: intact, or the first bad entry and why.
     AuditVerification verify(QString *error = nullptr) const;

@@ -18,6 +18,9 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace Topograph {
 
 namespace {
@@ -192,11 +195,12 @@ QString Store::defaultPath()
 
 QString Store::osActor()
 {
-    QString user = qEnvironmentVariable("USER");
+    // The account the process runs as, not what $USER claims (sudo, su and services keep it).
+    QString user;
+    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        user = QString::fromLocal8Bit(pw->pw_name);
     if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    if (user.isEmpty())
-        user = QStringLiteral("unknown");
+        user = qEnvironmentVariable("USER", QStringLiteral("unknown"));
     return user + QLatin1Char('@') + QSysInfo::machineHostName();
 }
 

@@ -192,6 +192,9 @@ void tst_AuditLog::tamperingIsDetected()
     QVERIFY(!v.intact);
     QCOMPARE(v.firstBadId, firstBad);
     QVERIFY2(v.reason.contains(why), qPrintable(v.reason));
+    QCOMPARE(v.problems.firstKey(), firstBad);
+    if (QByteArray(QTest::currentDataTag()) == "message edited")
+        QCOMPARE(v.problems.keys(), QList<qint64>{4}); // only the edited entry, not all after it
 }
 
 void tst_AuditLog::emptyLogIsIntact()
