@@ -101,7 +101,7 @@ void tst_Sandbox::topologyUserHasExactlyTheDocumentedGrants()
 {
     // The README documents these grants; if the sandbox drifts from them, this fails.
     const QString grants = m_sb->sql(QStringLiteral("a"), QStringLiteral("SHOW GRANTS FOR 'topograph'@'%'"));
-    QVERIFY2(grants.startsWith(QLatin1String("GRANT PROCESS, BINLOG MONITOR, CONNECTION ADMIN, READ_ONLY ADMIN,"
+    QVERIFY2(grants.startsWith(QLatin1String("GRANT RELOAD, PROCESS, BINLOG MONITOR, CONNECTION ADMIN, READ_ONLY ADMIN,"
                                              " REPLICATION SLAVE ADMIN, REPLICATION MASTER ADMIN, SLAVE MONITOR"
                                              " ON *.* TO `topograph`@`%`")),
              qPrintable(grants));
