@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -78,6 +80,50 @@ QString escapeFallback(const QString &text)
     return out;
 }
 
+// Connector/C resolves the host with a blocking getaddrinfo() before its non-blocking part starts,
+// so a DNS server that does not answer would hold open() for the resolver's own timeouts (5 s per
+// try by default). Resolving once here, asynchronously and against the connect deadline, bounds
+// that. The library then looks the name up once more (glibc keeps no cache without nscd), so a DNS
+// that is slow but answers can cost its answer time twice; one that does not answer costs
+// connectTimeoutMs. Returns false only when the name did not resolve in time; a definite failure
+// is left to the library, which reports it as 2005 like any other unknown host.
+bool resolvesInTime(const QByteArray &host, const QDeadlineTimer &deadline)
+{
+    in_addr v4;
+    in6_addr v6;
+    if (inet_pton(AF_INET, host.constData(), &v4) == 1 || inet_pton(AF_INET6, host.constData(), &v6) == 1)
+        return true;
+    // On the heap: if the lookup cannot be cancelled, glibc still owns it after we return.
+    struct Lookup
+    {
+        QByteArray name;
+        addrinfo hints{};
+        gaicb request{};
+    };
+    auto *lookup = new Lookup;
+    lookup->name = host;
+    lookup->hints.ai_socktype = SOCK_STREAM;
+    lookup->request.ar_name = lookup->name.constData();
+    lookup->request.ar_request = &lookup->hints;
+    gaicb *list[1] = {&lookup->request};
+    if (getaddrinfo_a(GAI_NOWAIT, list, 1, nullptr) != 0) {
+        delete lookup;
+        return true; // cannot tell: let the library try
+    }
+    int state;
+    while ((state = gai_error(&lookup->request)) == EAI_INPROGRESS && !deadline.hasExpired()) {
+        const qint64 ms = qMax<qint64>(1, deadline.remainingTime());
+        const timespec wait{time_t(ms / 1000), long(ms % 1000) * 1000000L};
+        gai_suspend(list, 1, &wait);
+    }
+    if (state == EAI_INPROGRESS && gai_cancel(&lookup->request) == EAI_NOTCANCELED)
+        return false; // leaks one small Lookup: glibc may still write into it
+    if (state == 0 && lookup->request.ar_result)
+        freeaddrinfo(lookup->request.ar_result);
+    delete lookup;
+    return state != EAI_INPROGRESS;
+}
+
 } // namespace
 
 Connection::Connection(ConnectionOptions options)
@@ -99,6 +145,7 @@ Connection::Connection(Connection &&other) noexcept
     , m_connectAttempts(other.m_connectAttempts)
     , m_affectedRows(other.m_affectedRows)
     , m_greetingPeek(std::move(other.m_greetingPeek))
+    , m_statement(std::move(other.m_statement))
 {
 }
 
@@ -113,6 +160,7 @@ Connection &Connection::operator=(Connection &&other) noexcept
         m_connectAttempts = other.m_connectAttempts;
         m_affectedRows = other.m_affectedRows;
         m_greetingPeek = std::move(other.m_greetingPeek);
+        m_statement = std::move(other.m_statement);
     }
     return *this;
 }
@@ -286,13 +334,21 @@ bool Connection::open()
             mysql_optionsv(m_mysql, MYSQL_DEFAULT_AUTH, tlsGuardPluginName());
     }
 
+    const QDeadlineTimer deadline(qMax(1, m_options.connectTimeoutMs));
     const QByteArray host = m_options.key.host().toUtf8();
+    if (!resolvesInTime(host, deadline)) {
+        discard();
+        setError(ProbeError::Unreachable, CR_UNKNOWN_HOST,
+                 QStringLiteral("cannot resolve the host name '%1' (for %2) within %3 ms: DNS does not answer; "
+                                "check the resolver (/etc/resolv.conf) or use an IP address")
+                     .arg(m_options.key.host(), where).arg(m_options.connectTimeoutMs));
+        return false;
+    }
     const QByteArray user = m_options.user.toUtf8();
     QByteArray password = m_options.password.toUtf8();
     MYSQL *ret = nullptr;
     Progress progress;
     progress.peekGreeting = true;
-    const QDeadlineTimer deadline(qMax(1, m_options.connectTimeoutMs));
     int status = mysql_real_connect_start(&ret, m_mysql, host.constData(), user.constData(),
                                           password.constData(), nullptr,
                                           unsigned(m_options.key.port()), nullptr, 0);

@@ -584,6 +584,14 @@ void tst_Connection::escapingRoundTrip()
     QCOMPARE(rs->first().text(QStringLiteral("quoted")), text);
     QCOMPARE(rs->first().text(QStringLiteral("via_escape")), text);
     QCOMPARE(rs->first().integer(QStringLiteral("len")), qint64(text.toUcs4().size()));
+
+    // With NO_BACKSLASH_ESCAPES a backslash is an ordinary character: the library's escaping
+    // (escape() on an open connection) follows the session's mode.
+    QVERIFY(c.execute(QStringLiteral("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')")));
+    const QString literal = QLatin1Char('\'') + c.escape(text) + QLatin1Char('\'');
+    const auto plain = c.query(QStringLiteral("SELECT %1 AS v").arg(literal));
+    QVERIFY2(plain, qPrintable(c.lastError().message));
+    QCOMPARE(plain->first().text(QStringLiteral("v")), text);
 }
 
 void tst_Connection::quoteIdentifier_data()
