@@ -1,6 +1,7 @@
 #include "analysiscontext.h"
 
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <utility>
@@ -250,28 +251,31 @@ ReplicaGroup AnalysisContext::replicaGroup(const InstanceKey &source) const
 void AnalysisContext::ancestry(const InstanceFacts &replica, QSet<QString> *uuids, QSet<quint32> *serverIds,
                                QList<const InstanceFacts *> *directSources) const
 {
-    QList<InstanceKey> todo;
-    QSet<InstanceKey> seen;
+    // Pointers, not keys: this runs for every replica, and hashing host names dominated it.
+    QVarLengthArray<const InstanceFacts *, 16> todo;
+    QSet<const InstanceFacts *> seen;
     for (const ReplicationChannel &c : replica.channels) {
-        if (const InstanceFacts *s = facts(c.source); s && !directSources->contains(s))
+        const InstanceFacts *s = facts(c.source);
+        if (!s)
+            continue;
+        if (!directSources->contains(s))
             directSources->append(s);
-        todo.append(c.source);
+        todo.append(s);
     }
     while (!todo.isEmpty()) {
-        const InstanceKey k = todo.takeLast();
-        if (seen.contains(k))
+        const InstanceFacts *f = todo.back();
+        todo.removeLast();
+        if (seen.contains(f))
             continue;
-        seen.insert(k);
-        const InstanceFacts *f = facts(k);
-        if (!f)
-            continue;
+        seen.insert(f);
         // A co-master reaches itself: its own writes are then expected upstream, not errant.
         if (!f->serverUuid.isEmpty())
             uuids->insert(f->serverUuid);
         if (f->serverId != 0)
             serverIds->insert(f->serverId);
         for (const ReplicationChannel &c : f->channels)
-            todo.append(c.source);
+            if (const InstanceFacts *s = facts(c.source))
+                todo.append(s);
     }
 }
 

@@ -121,7 +121,13 @@ void reportAliveSource(AnalysisContext &ctx, const ClusterInfo &cluster, const I
     const qsizetype replicating = g.count(ReplicaState::Replicating);
     const qsizetype unknown = g.count(ReplicaState::Unknown);
     const qsizetype dead = g.count(ReplicaState::Dead);
-    const QJsonObject facts{{QStringLiteral("master"), instanceJson(m)}, {QStringLiteral("replicas"), g.toJson()}};
+    // Built only when an analysis is emitted: most sources are healthy, and this runs for each.
+    auto facts = [&] {
+        return QJsonObject{{QStringLiteral("master"), instanceJson(m)}, {QStringLiteral("replicas"), g.toJson()}};
+    };
+    const qsizetype streaming = g.countStreaming();
+    if (n > 1 && (replicating > 0 || unknown > 0) && (streaming == 0 || g.count(ReplicaState::FailingToConnect) == 0))
+        return; // the common healthy case: nothing below applies
     const QString mk = m.key.toString();
 
     if (n == 1) {
@@ -132,13 +138,13 @@ void reportAliveSource(AnalysisContext &ctx, const ClusterInfo &cluster, const I
                                            "standby to fail over to.").arg(mk, v.key().toString(), errorText(*v.facts));
             a.affectedReplicas = {v.key()};
             a.reprobe = {v.key()};
-            a.facts = facts;
+            a.facts = facts();
         } else if (v.state != ReplicaState::Replicating && v.state != ReplicaState::Unknown) {
             Analysis &a = ctx.add(AnalysisCode::MasterSingleReplicaNotReplicating, cluster, m.key);
             a.explanation = QStringLiteral("The only replica of %1 is not replicating (%2): the master has no "
                                            "up-to-date standby; start replication or fix the error.").arg(mk, v.describe());
             a.affectedReplicas = {v.key()};
-            a.facts = facts;
+            a.facts = facts();
         }
         return;
     }
@@ -156,10 +162,9 @@ void reportAliveSource(AnalysisContext &ctx, const ClusterInfo &cluster, const I
                                         : QStringLiteral("start replication or fix the errors"));
         a.affectedReplicas = g.keys();
         a.reprobe = g.keys(ReplicaState::Dead);
-        a.facts = facts;
+        a.facts = facts();
         return;
     }
-    const qsizetype streaming = g.countStreaming();
     if (streaming == 0)
         return;
     for (const ReplicaView &v : g.views) {

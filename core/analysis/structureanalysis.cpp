@@ -132,15 +132,17 @@ void checkErrantGtid(AnalysisContext &ctx, const ClusterInfo &cluster, const Ins
     // Both sides must be current: a dead master's last known set says nothing about today.
     if (sources.isEmpty() || sources.size() != f.channels.size())
         return;
-    QList<InstanceKey> sourceKeys;
-    for (const InstanceFacts *s : std::as_const(sources)) {
+    for (const InstanceFacts *s : std::as_const(sources))
         if (!s->reachable)
             return;
-        sourceKeys << s->key;
-    }
-    const QString masters = keyList(sourceKeys);
+    // Names and facts are built only for the rare errant replica.
+    auto mastersText = [&] {
+        QList<InstanceKey> keys;
+        for (const InstanceFacts *s : std::as_const(sources))
+            keys << s->key;
+        return keyList(keys);
+    };
     QString errantText;
-    QJsonObject facts{{QStringLiteral("replica"), f.key.toString()}, {QStringLiteral("master"), masters}};
 
     if (f.flavor == Flavor::MariaDB) {
         QStringList binlogPos;
@@ -158,6 +160,8 @@ void checkErrantGtid(AnalysisContext &ctx, const ClusterInfo &cluster, const Ins
         for (const MariaDbErrantGtid &e : *errant)
             items << e.toString();
         errantText = items.join(QStringLiteral("; "));
+        const QString masters = mastersText();
+        QJsonObject facts{{QStringLiteral("replica"), f.key.toString()}, {QStringLiteral("master"), masters}};
         facts.insert(QStringLiteral("replicaGtidCurrentPos"), f.gtidCurrentPos);
         facts.insert(QStringLiteral("masterGtidBinlogPos"), binlogPos.join(QLatin1Char(' ')));
         facts.insert(QStringLiteral("errant"), errantText);
@@ -182,6 +186,8 @@ void checkErrantGtid(AnalysisContext &ctx, const ClusterInfo &cluster, const Ins
         return;
     errantText = errant->toString();
     const quint64 count = errant->transactionCount();
+    const QString masters = mastersText();
+    QJsonObject facts{{QStringLiteral("replica"), f.key.toString()}, {QStringLiteral("master"), masters}};
     facts.insert(QStringLiteral("errant"), errantText);
     facts.insert(QStringLiteral("errantCount"), double(count));
     facts.insert(QStringLiteral("ignoredAncestorUuids"), QJsonArray::fromStringList(QStringList(uuids.begin(), uuids.end())));
@@ -197,7 +203,9 @@ void checkErrantGtid(AnalysisContext &ctx, const ClusterInfo &cluster, const Ins
 void checkClusterWide(AnalysisContext &ctx, const ClusterInfo &cluster, const QList<const InstanceFacts *> &members)
 {
     QList<InstanceKey> replicas, loggingReplicas, fileposReplicas;
-    QMap<QString, QList<InstanceKey>> formats, versions, gtidModes, strictModes;
+    QMap<QString, QList<InstanceKey>> formats, gtidModes, strictModes;
+    // Keyed by number while grouping: the text is built only when versions differ.
+    QMap<std::pair<int, int>, QList<InstanceKey>> versionGroups;
     for (const InstanceFacts *f : members) {
         if (!isKnown(*f))
             continue;
@@ -213,7 +221,7 @@ void checkClusterWide(AnalysisContext &ctx, const ClusterInfo &cluster, const QL
         if (f->logBin && !f->binlogFormat.isEmpty())
             formats[f->binlogFormat.toUpper()] << f->key;
         if (const int v = f->versionNumber(); v > 0)
-            versions[QStringLiteral("%1 %2.%3").arg(flavorName(f->flavor)).arg(v / 100).arg(v % 100)] << f->key;
+            versionGroups[{int(f->flavor), v}] << f->key;
         if (f->flavor == Flavor::MariaDB)
             strictModes[f->gtidStrictMode ? QStringLiteral("ON") : QStringLiteral("OFF")] << f->key;
         else if (!f->gtidMode.isEmpty())
@@ -249,7 +257,14 @@ void checkClusterWide(AnalysisContext &ctx, const ClusterInfo &cluster, const QL
                             .arg(name, groupsText(formats));
         a.facts = QJsonObject{{QStringLiteral("binlogFormats"), groupsJson(formats)}};
     }
-    if (versions.size() > 1) {
+    if (versionGroups.size() > 1) {
+        QMap<QString, QList<InstanceKey>> versions;
+        for (auto it = versionGroups.cbegin(); it != versionGroups.cend(); ++it)
+            versions.insert(QStringLiteral("%1 %2.%3")
+                                .arg(flavorName(Flavor(it.key().first)))
+                                .arg(it.key().second / 100)
+                                .arg(it.key().second % 100),
+                            it.value());
         Analysis &a = ctx.add(AnalysisCode::MixedMajorVersions, cluster, cluster.master);
         a.explanation = QStringLiteral("Cluster %1 runs several major versions (%2): a replica must not be older "
                                        "than its master, which limits who can be promoted.")
