@@ -19,8 +19,11 @@ namespace Topograph {
 // Every call is bounded in milliseconds: Connection drives the library's non-blocking API
 // (mysql_*_start/_cont) and poll()s the socket against a deadline, so a frozen server (SIGSTOP:
 // the kernel still completes the TCP handshake, nobody answers) costs connectTimeoutMs on open()
-// and readTimeoutMs on a query, never more. A call that times out closes the connection (its
-// protocol state is unknown); open() connects again. The library never reconnects by itself
+// and readTimeoutMs on a query, never more (host name resolution included, see connection.cpp).
+// A call that times out or loses the server closes the connection (its protocol state is unknown);
+// a statement the server refuses (ServerError) leaves it open. open() connects again. ssl-mode is
+// mapped onto what Connector/C offers as the table in connection.cpp says (tested in tst_tls).
+// The library never reconnects by itself
 // (MYSQL_OPT_RECONNECT off): reconnecting is the caller's decision, so a probe counts connections
 // honestly.
 //
