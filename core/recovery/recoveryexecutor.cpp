@@ -24,6 +24,7 @@ struct RecoveryExecutor::Context
     qint64 id = 0;
     QString kind;
     QElapsedTimer timer;
+    QDateTime snapshotTakenAt;
 };
 
 namespace {
@@ -93,7 +94,7 @@ PromotionPlan RecoveryExecutor::plan(const TopologySnapshot &snapshot, const Rec
 
 RecoveryOutcome RecoveryExecutor::run(const TopologySnapshot &snapshot, const RecoveryRequest &request)
 {
-    Context c{request, RecoveryLog(m_store), HookRunner(m_policy), {}, 0, {}, {}};
+    Context c{request, RecoveryLog(m_store), HookRunner(m_policy), {}, 0, {}, {}, snapshot.takenAt()};
     c.timer.start();
     const ClusterInfo *cluster = snapshot.clusterOf(request.failed);
     c.hook.failureType = request.analysisCode;
@@ -139,6 +140,23 @@ bool RecoveryExecutor::claim(Context &c, const QString &kind, const QJsonObject 
     c.id = claim.id;
     c.hook.recoveryId = c.id;
     out.recoveryId = c.id;
+    // Two processes may see the same failure: the claim serialises them, and the one that comes
+    // second must not act on a view that predates the other's recovery (orchestrator #1217).
+    RecoveryFilter recent;
+    recent.cluster = s.cluster;
+    recent.limit = 5;
+    for (const Recovery &r : c.log.recoveries(recent, &error)) {
+        if (r.id == c.id || r.startedAt < c.snapshotTakenAt)
+            continue;
+        out.refused = true;
+        out.runningId = r.id;
+        out.message = QStringLiteral("recovery %1 on cluster %2 started after the topology this one was based on "
+                                     "(taken at %3): nothing done, look again")
+                          .arg(r.id)
+                          .arg(s.cluster, c.snapshotTakenAt.toString(Qt::ISODateWithMs));
+        finish(c, out);
+        return false;
+    }
     spdlog::warn("recovery {} of {} ({}) started by {}", c.id, s.failedInstance, kind, c.request.actor);
     return true;
 }

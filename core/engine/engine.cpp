@@ -1,0 +1,255 @@
+#include "engine.h"
+
+#include "analysis/analyzer.h"
+#include "discovery/poller.h"
+#include "logging/logging.h"
+#include "policystore.h"
+#include "recovery/hookrunner.h"
+#include "store/auditlog.h"
+#include "store/recoverylog.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QThread>
+
+namespace Topograph {
+
+namespace {
+
+int registerTypes()
+{
+    qRegisterMetaType<Topograph::TopologySnapshotPtr>("Topograph::TopologySnapshotPtr");
+    qRegisterMetaType<Topograph::Analysis>("Topograph::Analysis");
+    qRegisterMetaType<Topograph::RecoveryDecision>("Topograph::RecoveryDecision");
+    qRegisterMetaType<Topograph::RecoveryOutcome>("Topograph::RecoveryOutcome");
+    qRegisterMetaType<Topograph::InstanceKey>("Topograph::InstanceKey");
+    return 0;
+}
+
+} // namespace
+
+Engine::Engine(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    static const int registered = registerTypes();
+    Q_UNUSED(registered);
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+bool Engine::start(QString *error)
+{
+    m_store = Store::open(m_options.storePath, error);
+    if (!m_store)
+        return false;
+    m_store->setActor(QStringLiteral("auto"));
+    refreshPolicy(true);
+    Poller::Options po;
+    po.seeds = m_options.seeds;
+    po.intervalMs = m_options.intervalMs > 0 ? m_options.intervalMs : m_policy.instancePollSeconds * 1000;
+    po.connectionOptions = m_options.connectionOptions;
+    po.storePath = m_store->path();
+    m_poller = std::make_unique<PollerThread>(po);
+    connect(m_poller->poller(), &Poller::snapshotReady, this, &Engine::onSnapshot, Qt::QueuedConnection);
+    m_poller->start();
+    return true;
+}
+
+void Engine::stop()
+{
+    if (m_poller) {
+        m_poller->stop();
+        m_poller.reset();
+    }
+    // Recoveries in flight finish what they started: an abandoned half-done recovery is worse
+    // than a late exit. They are bounded by their connection and wait timeouts.
+    for (QThread *t : findChildren<QThread *>()) {
+        t->wait();
+        delete t;
+    }
+}
+
+void Engine::refreshPolicy(bool force)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!force && now - m_policyLoadedAt < 1000)
+        return;
+    m_policyLoadedAt = now;
+    QString error;
+    if (const auto p = loadPolicy(*m_store, &error))
+        m_policy = *p;
+    else
+        spdlog::error("{}", error); // keep the last good policy
+}
+
+void Engine::audit(const QString &cluster, const QString &instance, const QString &action, int outcome,
+                   const QString &message, const QJsonObject &details)
+{
+    AuditEntry e;
+    e.actor = QStringLiteral("auto");
+    e.cluster = cluster;
+    e.instance = instance;
+    e.action = action;
+    e.outcome = AuditOutcome(outcome);
+    e.message = message;
+    e.details = details;
+    QString error;
+    if (!AuditLog(*m_store).append(e, &error))
+        spdlog::error("audit: {}", error);
+}
+
+void Engine::onSnapshot(const TopologySnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    refreshPolicy(false);
+    AnalyzerSettings settings;
+    settings.reasonableReplicationLagSeconds = m_policy.reasonableReplicationLagSeconds;
+    m_analyses = analyze(*snapshot, settings);
+
+    QHash<QString, Analysis> now;
+    QList<InstanceKey> reprobe;
+    for (const Analysis &a : std::as_const(m_analyses)) {
+        now.insert(a.identity(), a);
+        reprobe << a.reprobe;
+    }
+    if (!reprobe.isEmpty() && m_poller)
+        m_poller->poller()->requestProbe(reprobe);
+
+    // A condition is one audit entry when it appears and one when it clears, however many
+    // snapshots it lasts.
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (m_active.contains(it.key()))
+            continue;
+        const Analysis &a = it.value();
+        audit(a.cluster, a.instance.toString(), QStringLiteral("detect"), int(AuditOutcome::Ok),
+              QStringLiteral("%1: %2").arg(a.codeName(), a.explanation), a.toJson());
+        emit analysisAppeared(a);
+        if (a.actionable && !a.downtimed) {
+            HookContext h;
+            h.failureType = a.codeName();
+            h.cluster = a.cluster;
+            h.clusterAlias = a.clusterAlias;
+            h.failedHost = a.instance.host();
+            h.failedPort = a.instance.port();
+            const Policy policy = m_policy;
+            if (!policy.hooks.value(HookPoint::OnFailureDetection).isEmpty()) {
+                QThread *t = QThread::create([policy, h] { HookRunner(policy).run(HookPoint::OnFailureDetection, h); });
+                t->setParent(this);
+                connect(t, &QThread::finished, t, &QObject::deleteLater);
+                t->start();
+            }
+        }
+    }
+    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
+        if (now.contains(it.key()))
+            continue;
+        const Analysis &a = it.value();
+        audit(a.cluster, a.instance.toString(), QStringLiteral("clear"), int(AuditOutcome::Ok),
+              QStringLiteral("%1 cleared on %2").arg(a.codeName(), a.instance.toString()));
+        m_decided.remove(it.key());
+        emit analysisCleared(a);
+    }
+    m_active = now;
+    emit snapshotUpdated(snapshot);
+
+    for (const Analysis &a : std::as_const(m_analyses))
+        if (a.actionable)
+            considerRecovery(a);
+}
+
+void Engine::considerRecovery(const Analysis &a)
+{
+    if (!m_options.automaticRecovery || m_recovering.contains(a.cluster))
+        return;
+    refreshPolicy(true);
+    RecoveryLog log(*m_store);
+    QString error;
+    log.markInterruptedRecoveries(120, &error);
+    RecoveryFilter f;
+    f.cluster = a.cluster;
+    f.limit = 1;
+    const QList<Recovery> recent = log.recoveries(f, &error);
+    const RecoveryDecision d = decideAutomaticRecovery(a, m_policy, recent.isEmpty() ? std::nullopt : std::optional(recent.last()),
+                                                       QDateTime::currentDateTimeUtc());
+    if (d.kind == RecoveryDecision::Recover) {
+        m_decided.insert(a.identity());
+        emit recoveryDecided(a, d);
+        startRecovery(a);
+        return;
+    }
+    if (m_decided.contains(a.identity()))
+        return; // said once for this occurrence
+    m_decided.insert(a.identity());
+    emit recoveryDecided(a, d);
+    if (d.kind == RecoveryDecision::Blocked) {
+        BlockedRecovery b;
+        b.cluster = a.cluster;
+        b.failedInstance = a.instance.toString();
+        b.analysis = a.codeName();
+        b.reason = d.reason;
+        b.blockingRecoveryId = d.blockingRecoveryId;
+        if (!log.recordBlocked(b, &error))
+            spdlog::error("recording a blocked recovery: {}", error);
+    } else {
+        audit(a.cluster, a.instance.toString(), QStringLiteral("auto-recovery"), int(AuditOutcome::Refused),
+              QStringLiteral("no automatic recovery of %1 on %2: %3").arg(a.codeName(), a.instance.toString(), d.reason),
+              QJsonObject{{QStringLiteral("decision"), recoveryDecisionName(d.kind)}});
+    }
+    spdlog::warn("{} on {}: {}", a.codeName(), a.instance.toString(), d.reason);
+}
+
+void Engine::startRecovery(const Analysis &a)
+{
+    m_recovering.insert(a.cluster);
+    emit recoveryStarted(a.cluster, a.instance);
+    const QString storePath = m_store->path();
+    const Policy policy = m_policy;
+    const TopologySnapshotPtr snapshot = m_snapshot;
+    const ConnectionOptionsProvider options = m_options.connectionOptions;
+    RecoveryRequest request;
+    request.failed = a.instance;
+    request.analysisCode = a.codeName();
+    request.automatic = true;
+    request.actor = QStringLiteral("auto");
+    QPointer<Engine> self(this);
+    const QString cluster = a.cluster;
+    QThread *t = QThread::create([=] {
+        QString error;
+        RecoveryOutcome out;
+        auto store = Store::open(storePath, &error);
+        if (!store) {
+            out.message = error;
+        } else {
+            store->setActor(QStringLiteral("auto"));
+            RecoveryExecutor ex(*store, policy, options);
+            ex.setProgress([self, cluster](const QString &step, StepOutcome o) {
+                if (self)
+                    QMetaObject::invokeMethod(self, [self, cluster, step, o] {
+                        if (self)
+                            emit self->recoveryProgress(cluster, step, int(o));
+                    }, Qt::QueuedConnection);
+            });
+            out = ex.run(*snapshot, request);
+        }
+        QMetaObject::invokeMethod(self, [self, cluster, out] {
+            if (!self)
+                return;
+            self->m_recovering.remove(cluster);
+            // Look again at once: the topology just changed.
+            if (self->m_poller && self->m_snapshot)
+                if (const ClusterInfo *c = self->m_snapshot->cluster(cluster))
+                    self->m_poller->poller()->requestProbe(c->members);
+            emit self->recoveryFinished(cluster, out);
+        }, Qt::QueuedConnection);
+    });
+    t->setParent(this);
+    connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
+}
+
+} // namespace Topograph

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "analysis/analysis.h"
+#include "discovery/instancesession.h"
+#include "model/topologysnapshot.h"
+#include "recovery/policy.h"
+#include "recovery/recoverydecision.h"
+#include "recovery/recoveryexecutor.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+namespace Topograph {
+
+class PollerThread;
+class Store;
+
+// The whole engine behind one object, for the GUI and `topograph-cli watch`: polling, analysis,
+// detection records, automatic recovery under policy. Lives in the caller's thread (which owns
+// its Store); the poller and recoveries run on threads of their own and report back queued, so
+// the caller's event loop never waits on a server.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString storePath;
+        QList<InstanceKey> seeds;             // added to the stored fleet
+        ConnectionOptionsProvider connectionOptions;
+        bool automaticRecovery = true;        // act when policy allows (watch); false = observe only
+        int intervalMs = 0;                   // 0 = the policy's InstancePollSeconds
+    };
+
+    explicit Engine(Options options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    bool start(QString *error);
+    void stop();
+
+    TopologySnapshotPtr snapshot() const { return m_snapshot; }
+    QList<Analysis> analyses() const { return m_analyses; }
+    Policy policy() const { return m_policy; }
+    bool recovering(const QString &cluster) const { return m_recovering.contains(cluster); }
+
+signals:
+    void snapshotUpdated(Topograph::TopologySnapshotPtr snapshot);
+    void analysisAppeared(const Topograph::Analysis &analysis);
+    void analysisCleared(const Topograph::Analysis &analysis);
+    void recoveryDecided(const Topograph::Analysis &analysis, const Topograph::RecoveryDecision &decision);
+    void recoveryStarted(const QString &cluster, const Topograph::InstanceKey &failed);
+    void recoveryProgress(const QString &cluster, const QString &step, int outcome);
+    void recoveryFinished(const QString &cluster, const Topograph::RecoveryOutcome &outcome);
+
+private:
+    void onSnapshot(const TopologySnapshotPtr &snapshot);
+    void refreshPolicy(bool force);
+    void audit(const QString &cluster, const QString &instance, const QString &action, int outcome,
+               const QString &message, const QJsonObject &details = {});
+    void considerRecovery(const Analysis &analysis);
+    void startRecovery(const Analysis &analysis);
+
+    Options m_options;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<PollerThread> m_poller;
+    TopologySnapshotPtr m_snapshot;
+    QList<Analysis> m_analyses;
+    QHash<QString, Analysis> m_active;          // identity -> analysis, as last seen
+    QSet<QString> m_decided;                    // identities whose recovery decision was recorded
+    QSet<QString> m_recovering;                 // clusters with a recovery in flight here
+    Policy m_policy;
+    qint64 m_policyLoadedAt = 0;
+};
+
+} // namespace Topograph
+
+Q_DECLARE_METATYPE(Topograph::Analysis)
+Q_DECLARE_METATYPE(Topograph::RecoveryDecision)
+Q_DECLARE_METATYPE(Topograph::RecoveryOutcome)
+Q_DECLARE_METATYPE(Topograph::InstanceKey)
