@@ -170,12 +170,23 @@ void Engine::considerRecovery(const Analysis &a)
     RecoveryLog log(*m_store);
     QString error;
     log.markInterruptedRecoveries(120, &error);
+    // A recovery renames its cluster (the name is the master's address): the one that blocks
+    // this cluster may be recorded under the old name, with this cluster's master as successor.
+    const QDateTime nowUtc = QDateTime::currentDateTimeUtc();
     RecoveryFilter f;
-    f.cluster = a.cluster;
-    f.limit = 1;
-    const QList<Recovery> recent = log.recoveries(f, &error);
-    const RecoveryDecision d = decideAutomaticRecovery(a, m_policy, recent.isEmpty() ? std::nullopt : std::optional(recent.last()),
-                                                       QDateTime::currentDateTimeUtc());
+    f.since = nowUtc.addSecs(-qMax(m_policy.recoveryPeriodBlockSeconds, 1));
+    const ClusterInfo *cluster = m_snapshot ? m_snapshot->cluster(a.cluster) : nullptr;
+    std::optional<Recovery> recent;
+    for (const Recovery &r : log.recoveries(f, &error)) {
+        const auto successor = InstanceKey::parse(r.successor);
+        const auto failed = InstanceKey::parse(r.failedInstance);
+        const bool ours = r.cluster == a.cluster
+                          || (cluster && ((successor && cluster->members.contains(*successor))
+                                          || (failed && cluster->members.contains(*failed))));
+        if (ours && (!recent || r.startedAt > recent->startedAt))
+            recent = r;
+    }
+    const RecoveryDecision d = decideAutomaticRecovery(a, m_policy, recent, nowUtc);
     if (d.kind == RecoveryDecision::Recover) {
         m_decided.insert(a.identity());
         emit recoveryDecided(a, d);

@@ -249,6 +249,13 @@ RecoveryOutcome RecoveryExecutor::finish(Context &c, RecoveryOutcome out)
     out.elapsedMs = c.timer.elapsed();
     if (c.id == 0)
         return out;
+    // The cluster is named after its master: a person's alias follows it to the new one.
+    if (out.success && out.successor && c.kind != QLatin1String("DeadIntermediateMaster") && !c.hook.clusterAlias.isEmpty()
+        && c.hook.cluster != out.successor->toString()) {
+        QString aliasError;
+        if (!m_store.setClusterAlias(out.successor->toString(), c.hook.clusterAlias, &aliasError))
+            spdlog::error("recovery {}: could not move alias {}: {}", c.id, c.hook.clusterAlias, aliasError);
+    }
     RecoveryLog::Finish f;
     f.state = out.success ? RecoveryState::Succeeded : RecoveryState::Failed;
     f.successor = out.successor ? out.successor->toString() : QString();
