@@ -4,6 +4,7 @@
 #include "engine/policystore.h"
 #include "mysql/connection.h"
 #include "sandbox.h"
+#include "writer.h"
 #include "store/auditlog.h"
 #include "store/recoverylog.h"
 #include "store/store.h"
@@ -12,50 +13,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
 #include <signal.h>
-#include <thread>
 
 using namespace Topograph;
 using Topograph::Test::Sandbox;
+using Topograph::Test::Writer;
 
 namespace {
 
-class Writer
-{
-public:
-    Writer(Sandbox &sb, const QString &node)
-    {
-        ConnectionOptions o;
-        o.key = InstanceKey(QStringLiteral("127.0.0.1"), sb.port(node));
-        o.user = QStringLiteral("app");
-        o.password = sb.appPassword();
-        o.readTimeoutMs = 1000;
-        m_thread = std::thread([this, o] {
-            Connection c(o);
-            if (!c.open())
-                return;
-            for (qint64 id = 1; !m_stop; ++id) {
-                if (!c.execute(QStringLiteral("INSERT INTO app.w (id) VALUES (%1)").arg(id)))
-                    return;
-                m_acked = id;
-            }
-        });
-    }
-    ~Writer() { stop(); }
-    void stop()
-    {
-        m_stop = true;
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-    qint64 acked() const { return m_acked; }
-
-private:
-    std::atomic<bool> m_stop{false};
-    std::atomic<qint64> m_acked{0};
-    std::thread m_thread;
-};
 
 struct Fleet
 {
@@ -72,7 +37,7 @@ struct Fleet
         , storePath(dir.filePath(QStringLiteral("store.sqlite")))
     {
         if (sb.isUp())
-            sb.sql(QStringLiteral("a"), QStringLiteral("CREATE TABLE app.w (id BIGINT PRIMARY KEY)"));
+            Writer::createTable(sb, QStringLiteral("a"));
     }
     InstanceKey key(const QString &node) const { return InstanceKey(QStringLiteral("127.0.0.1"), sb.port(node)); }
     bool setPolicy(const QStringList &keyValues)
