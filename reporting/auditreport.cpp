@@ -27,17 +27,22 @@ QString timeText(const QDateTime &t)
 QString reportFormatName(ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Csv: return QStringLiteral("csv");
-    case ReportFormat::Json: return QStringLiteral("json");
-    case ReportFormat::Html: return QStringLiteral("html");
-    case ReportFormat::Pdf: return QStringLiteral("pdf");
+    case ReportFormat::Csv:
+        return QStringLiteral("csv");
+    case ReportFormat::Json:
+        return QStringLiteral("json");
+    case ReportFormat::Html:
+        return QStringLiteral("html");
+    case ReportFormat::Pdf:
+        return QStringLiteral("pdf");
     }
     return {};
 }
 
 std::optional<ReportFormat> reportFormatFromName(const QString &name)
 {
-    for (ReportFormat f : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Html, ReportFormat::Pdf})
+    for (ReportFormat f :
+        { ReportFormat::Csv, ReportFormat::Json, ReportFormat::Html, ReportFormat::Pdf })
         if (reportFormatName(f) == name.trimmed().toLower())
             return f;
     return std::nullopt;
@@ -51,7 +56,8 @@ QString ReportContext::periodText() const
         return QStringLiteral("from %1").arg(timeText(filter.since));
     if (!filter.since.isValid())
         return QStringLiteral("until %1 (exclusive)").arg(timeText(filter.until));
-    return QStringLiteral("%1 to %2 (exclusive)").arg(timeText(filter.since), timeText(filter.until));
+    return QStringLiteral("%1 to %2 (exclusive)")
+        .arg(timeText(filter.since), timeText(filter.until));
 }
 
 QString ReportContext::filterText() const
@@ -66,7 +72,8 @@ QString ReportContext::filterText() const
 QString ReportContext::chainStatus(qint64 entryId) const
 {
     const auto it = verification.problems.constFind(entryId);
-    return it == verification.problems.constEnd() ? QStringLiteral("ok") : QStringLiteral("broken: ") + it.value();
+    return it == verification.problems.constEnd() ? QStringLiteral("ok")
+                                                  : QStringLiteral("broken: ") + it.value();
 }
 
 AuditReport::AuditReport(Store &store, const AuditFilter &filter, const QString &title)
@@ -121,10 +128,16 @@ bool AuditReport::prepare(QString *error)
     c.summary.recoveries = int(c.recoveries.size());
     for (const Recovery &r : std::as_const(c.recoveries)) {
         switch (r.state) {
-        case RecoveryState::Succeeded: ++c.summary.succeededRecoveries; break;
+        case RecoveryState::Succeeded:
+            ++c.summary.succeededRecoveries;
+            break;
         case RecoveryState::Failed:
-        case RecoveryState::Interrupted: ++c.summary.failedRecoveries; break;
-        case RecoveryState::Running: ++c.summary.runningRecoveries; break;
+        case RecoveryState::Interrupted:
+            ++c.summary.failedRecoveries;
+            break;
+        case RecoveryState::Running:
+            ++c.summary.runningRecoveries;
+            break;
         }
         if (!r.acknowledged() && r.state != RecoveryState::Running)
             ++c.summary.unacknowledgedRecoveries;
@@ -140,24 +153,34 @@ bool AuditReport::write(ReportFormat format, const QString &path, QString *error
         return false;
     const QFileInfo target(path);
     if (!QDir().mkpath(target.absolutePath())) {
-        setError(error, QStringLiteral("cannot create the folder %1 for the report; create it or choose "
-                                       "another --out.")
-                            .arg(target.absolutePath()));
+        setError(error,
+            QStringLiteral("cannot create the folder %1 for the report; create it or choose "
+                           "another --out.")
+                .arg(target.absolutePath()));
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        setError(error, QStringLiteral("cannot write the report %1: %2").arg(path, file.errorString()));
+        setError(
+            error, QStringLiteral("cannot write the report %1: %2").arg(path, file.errorString()));
         return false;
     }
     AuditLog log(m_store);
     QString e;
     bool ok = false;
     switch (format) {
-    case ReportFormat::Csv: ok = Detail::writeCsv(m_context, log, file, &e); break;
-    case ReportFormat::Json: ok = Detail::writeJson(m_context, log, file, &e); break;
-    case ReportFormat::Html: ok = Detail::writeHtml(m_context, log, file, &e); break;
-    case ReportFormat::Pdf: ok = Detail::writePdf(m_context, log, file, &e); break;
+    case ReportFormat::Csv:
+        ok = Detail::writeCsv(m_context, log, file, &e);
+        break;
+    case ReportFormat::Json:
+        ok = Detail::writeJson(m_context, log, file, &e);
+        break;
+    case ReportFormat::Html:
+        ok = Detail::writeHtml(m_context, log, file, &e);
+        break;
+    case ReportFormat::Pdf:
+        ok = Detail::writePdf(m_context, log, file, &e);
+        break;
     }
     if (ok && file.error() != QFileDevice::NoError) {
         ok = false;
@@ -165,11 +188,13 @@ bool AuditReport::write(ReportFormat format, const QString &path, QString *error
     }
     if (!ok) {
         file.cancelWriting();
-        setError(error, e.isEmpty() ? QStringLiteral("the report %1 could not be written").arg(path) : e);
+        setError(error,
+            e.isEmpty() ? QStringLiteral("the report %1 could not be written").arg(path) : e);
         return false;
     }
     if (!file.commit()) {
-        setError(error, QStringLiteral("cannot save the report %1: %2").arg(path, file.errorString()));
+        setError(
+            error, QStringLiteral("cannot save the report %1: %2").arg(path, file.errorString()));
         return false;
     }
     if (bytes)

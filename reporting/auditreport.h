@@ -21,12 +21,12 @@ std::optional<ReportFormat> reportFormatFromName(const QString &name);
 
 struct ReportSummary
 {
-    qint64 entries = 0;         // audit entries in the period and filter
-    qint64 failedEntries = 0;   // outcome failed
-    qint64 refusedEntries = 0;  // outcome refused
-    int recoveries = 0;         // started in the period
+    qint64 entries = 0; // audit entries in the period and filter
+    qint64 failedEntries = 0; // outcome failed
+    qint64 refusedEntries = 0; // outcome refused
+    int recoveries = 0; // started in the period
     int succeededRecoveries = 0;
-    int failedRecoveries = 0;   // failed or interrupted
+    int failedRecoveries = 0; // failed or interrupted
     int runningRecoveries = 0;
     int unacknowledgedRecoveries = 0;
     int blockedAttempts = 0;
@@ -38,17 +38,17 @@ struct ReportContext
 {
     QString title;
     QString storePath;
-    QString generatedBy;    // user@host
-    QDateTime generatedAt;  // UTC
+    QString generatedBy; // user@host
+    QDateTime generatedAt; // UTC
     AuditFilter filter;
     AuditVerification verification; // of the whole chain, not only the filtered entries
-    QList<Recovery> recoveries;      // with steps
+    QList<Recovery> recoveries; // with steps
     QList<BlockedRecovery> blocked;
     ReportSummary summary;
     QHash<QString, QString> aliases;
 
-    QString periodText() const;   // "2026-05-01 00:00 UTC to 2026-06-01 00:00 UTC" / "all time"
-    QString filterText() const;   // "cluster db1:3306 (orders)" / "all clusters"
+    QString periodText() const; // "2026-05-01 00:00 UTC to 2026-06-01 00:00 UTC" / "all time"
+    QString filterText() const; // "cluster db1:3306 (orders)" / "all clusters"
     QString chainStatus(qint64 entryId) const; // "ok" or "broken: why"
 };
 

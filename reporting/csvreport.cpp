@@ -15,7 +15,8 @@ namespace {
 void appendField(QByteArray &out, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
-    const bool quote = utf8.contains(',') || utf8.contains('"') || utf8.contains('\r') || utf8.contains('\n');
+    const bool quote
+        = utf8.contains(',') || utf8.contains('"') || utf8.contains('\r') || utf8.contains('\n');
     if (!quote) {
         out += utf8;
         return;
@@ -45,24 +46,29 @@ bool writeCsv(const ReportContext &context, const AuditLog &log, QIODevice &out,
 {
     QByteArray buffer;
     buffer.reserve(1 << 20);
-    appendRow(buffer, {QStringLiteral("id"), QStringLiteral("time_utc"), QStringLiteral("actor"),
-                       QStringLiteral("cluster"), QStringLiteral("instance"), QStringLiteral("action"),
-                       QStringLiteral("outcome"), QStringLiteral("message"), QStringLiteral("details"),
-                       QStringLiteral("recovery_id"), QStringLiteral("prev_hash"), QStringLiteral("hash"),
-                       QStringLiteral("chain")});
+    appendRow(buffer,
+        { QStringLiteral("id"), QStringLiteral("time_utc"), QStringLiteral("actor"),
+            QStringLiteral("cluster"), QStringLiteral("instance"), QStringLiteral("action"),
+            QStringLiteral("outcome"), QStringLiteral("message"), QStringLiteral("details"),
+            QStringLiteral("recovery_id"), QStringLiteral("prev_hash"), QStringLiteral("hash"),
+            QStringLiteral("chain") });
     bool writeOk = true;
-    const bool ok = log.forEach(context.filter, [&](const AuditEntry &e) {
-        appendRow(buffer, {QString::number(e.id), Store::toDb(e.at), e.actor, e.cluster, e.instance, e.action,
-                           auditOutcomeName(e.outcome), e.message,
-                           QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)),
-                           e.recoveryId ? QString::number(e.recoveryId) : QString(), e.prevHash, e.hash,
-                           context.chainStatus(e.id)});
-        if (buffer.size() > (1 << 20)) {
-            writeOk = out.write(buffer) == buffer.size();
-            buffer.clear();
-        }
-        return writeOk;
-    }, error);
+    const bool ok = log.forEach(
+        context.filter,
+        [&](const AuditEntry &e) {
+            appendRow(buffer,
+                { QString::number(e.id), Store::toDb(e.at), e.actor, e.cluster, e.instance,
+                    e.action, auditOutcomeName(e.outcome), e.message,
+                    QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)),
+                    e.recoveryId ? QString::number(e.recoveryId) : QString(), e.prevHash, e.hash,
+                    context.chainStatus(e.id) });
+            if (buffer.size() > (1 << 20)) {
+                writeOk = out.write(buffer) == buffer.size();
+                buffer.clear();
+            }
+            return writeOk;
+        },
+        error);
     if (ok && writeOk && !buffer.isEmpty())
         writeOk = out.write(buffer) == buffer.size();
     return ok && writeOk;

@@ -11,8 +11,9 @@ namespace Topograph {
 
 namespace {
 
-const char selectColumns[] = "SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
-                             "recovery_id, prev_hash, hash FROM audit_entries";
+const char selectColumns[]
+    = "SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
+      "recovery_id, prev_hash, hash FROM audit_entries";
 
 void setError(QString *error, const QString &text)
 {
@@ -62,7 +63,8 @@ QString whereClause(const AuditFilter &f, QVariantList *binds)
         parts << QStringLiteral("at < ?");
         *binds << Store::toDb(f.until);
     }
-    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QLatin1String(" AND "));
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + parts.join(QLatin1String(" AND "));
 }
 
 } // namespace
@@ -70,16 +72,19 @@ QString whereClause(const AuditFilter &f, QVariantList *binds)
 QString auditOutcomeName(AuditOutcome outcome)
 {
     switch (outcome) {
-    case AuditOutcome::Ok: return QStringLiteral("ok");
-    case AuditOutcome::Failed: return QStringLiteral("failed");
-    case AuditOutcome::Refused: return QStringLiteral("refused");
+    case AuditOutcome::Ok:
+        return QStringLiteral("ok");
+    case AuditOutcome::Failed:
+        return QStringLiteral("failed");
+    case AuditOutcome::Refused:
+        return QStringLiteral("refused");
     }
     return QStringLiteral("failed");
 }
 
 std::optional<AuditOutcome> auditOutcomeFromName(const QString &name)
 {
-    for (AuditOutcome o : {AuditOutcome::Ok, AuditOutcome::Failed, AuditOutcome::Refused})
+    for (AuditOutcome o : { AuditOutcome::Ok, AuditOutcome::Failed, AuditOutcome::Refused })
         if (auditOutcomeName(o) == name)
             return o;
     return std::nullopt;
@@ -87,7 +92,7 @@ std::optional<AuditOutcome> auditOutcomeFromName(const QString &name)
 
 AuditLog::AuditLog(Store &store)
     : m_store(store)
-{}
+{ }
 
 QString AuditLog::genesisHash()
 {
@@ -95,9 +100,8 @@ QString AuditLog::genesisHash()
 }
 
 QByteArray AuditLog::canonicalContent(qint64 id, const QString &at, const QString &actor,
-                                      const QString &cluster, const QString &instance,
-                                      const QString &action, const QString &outcome,
-                                      const QString &message, const QString &details, qint64 recoveryId)
+    const QString &cluster, const QString &instance, const QString &action, const QString &outcome,
+    const QString &message, const QString &details, qint64 recoveryId)
 {
     QByteArray out("topograph-audit-v1\n");
     out.reserve(256 + message.size() * 3 + details.size() * 3);
@@ -124,89 +128,103 @@ QString AuditLog::chainHash(const QString &prevHash, const QByteArray &canonical
 
 bool AuditLog::appendInTransaction(Store &store, AuditEntry &entry, QString *error)
 {
-    if (entry.action.isEmpty() || entry.actor.isEmpty()) {
-        setError(error, QStringLiteral("an audit entry needs an actor and an action"));
-        return false;
+    return appendEntries(store, &entry, 1, error);
+}
+
+bool AuditLog::appendEntries(Store &store, AuditEntry *entries, qsizetype count, QString *error)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        if (entries[i].action.isEmpty() || entries[i].actor.isEmpty()) {
+            setError(error, QStringLiteral("an audit entry needs an actor and an action"));
+            return false;
+        }
     }
     // The predecessor is read inside the caller's BEGIN IMMEDIATE transaction: no other writer
     // can chain onto the same predecessor meanwhile.
     QSqlQuery head(store.database());
-    head.prepare(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE one = 1"));
-    if (!store.exec(head, error))
+    head.prepare(
+        QStringLiteral("SELECT last_hash, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = "
+                       "'audit_entries'), 0) FROM (SELECT 1) LEFT JOIN audit_head ON one = 1"));
+    if (!store.exec(head, error) || !head.next())
         return false;
-    QString prevHash = genesisHash();
-    if (head.next())
-        prevHash = head.value(1).toString();
+    QString prevHash = head.value(0).isNull() ? genesisHash() : head.value(0).toString();
+    qint64 id = head.value(1).toLongLong();
     head.finish();
 
-    QSqlQuery seq(store.database());
-    seq.prepare(QStringLiteral("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entries'), 0)"));
-    if (!store.exec(seq, error) || !seq.next())
-        return false;
-    const qint64 id = seq.value(0).toLongLong() + 1;
-    seq.finish();
-
-    if (!entry.at.isValid())
-        entry.at = QDateTime::currentDateTimeUtc();
-    const QString at = Store::toDb(entry.at);
-    const QString details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
-    const QString outcome = auditOutcomeName(entry.outcome);
-    const QString hash = chainHash(prevHash, canonicalContent(id, at, entry.actor, entry.cluster, entry.instance,
-                                                               entry.action, outcome, entry.message, details,
-                                                               entry.recoveryId));
     QSqlQuery q(store.database());
-    q.prepare(QStringLiteral("INSERT INTO audit_entries(id, at, actor, cluster, instance, action, outcome, "
-                             "message, details, recovery_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    q.addBindValue(id);
-    q.addBindValue(at);
-    q.addBindValue(Store::text(entry.actor));
-    q.addBindValue(Store::text(entry.cluster));
-    q.addBindValue(Store::text(entry.instance));
-    q.addBindValue(Store::text(entry.action));
-    q.addBindValue(outcome);
-    q.addBindValue(Store::text(entry.message));
-    q.addBindValue(details);
-    q.addBindValue(entry.recoveryId ? QVariant(entry.recoveryId) : QVariant(QMetaType::fromType<qlonglong>()));
-    q.addBindValue(prevHash);
-    q.addBindValue(hash);
-    if (!store.exec(q, error))
-        return false;
+    q.prepare(QStringLiteral(
+        "INSERT INTO audit_entries(id, at, actor, cluster, instance, action, outcome, "
+        "message, details, recovery_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < count; ++i) {
+        AuditEntry &entry = entries[i];
+        ++id;
+        if (!entry.at.isValid())
+            entry.at = now;
+        const QString at = Store::toDb(entry.at);
+        const QString details
+            = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
+        const QString outcome = auditOutcomeName(entry.outcome);
+        const QString hash = chainHash(prevHash,
+            canonicalContent(id, at, entry.actor, entry.cluster, entry.instance, entry.action,
+                outcome, entry.message, details, entry.recoveryId));
+        q.bindValue(0, id);
+        q.bindValue(1, at);
+        q.bindValue(2, Store::text(entry.actor));
+        q.bindValue(3, Store::text(entry.cluster));
+        q.bindValue(4, Store::text(entry.instance));
+        q.bindValue(5, Store::text(entry.action));
+        q.bindValue(6, outcome);
+        q.bindValue(7, Store::text(entry.message));
+        q.bindValue(8, details);
+        q.bindValue(9,
+            entry.recoveryId ? QVariant(entry.recoveryId)
+                             : QVariant(QMetaType::fromType<qlonglong>()));
+        q.bindValue(10, prevHash);
+        q.bindValue(11, hash);
+        if (!store.exec(q, error))
+            return false;
+        entry.id = id;
+        entry.prevHash = prevHash;
+        entry.hash = hash;
+        prevHash = hash;
+    }
+    q.finish();
     QSqlQuery h(store.database());
-    h.prepare(QStringLiteral("INSERT INTO audit_head(one, last_id, last_hash, entries) VALUES (1, ?, ?, 1) "
-                             "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
-                             "last_hash = excluded.last_hash, entries = entries + 1"));
+    h.prepare(QStringLiteral(
+        "INSERT INTO audit_head(one, last_id, last_hash, entries) VALUES (1, ?, ?, ?) "
+        "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
+        "last_hash = excluded.last_hash, entries = entries + excluded.entries"));
     h.addBindValue(id);
-    h.addBindValue(hash);
-    if (!store.exec(h, error))
-        return false;
-    entry.id = id;
-    entry.prevHash = prevHash;
-    entry.hash = hash;
-    return true;
+    h.addBindValue(prevHash);
+    h.addBindValue(count);
+    return store.exec(h, error);
 }
 
 bool AuditLog::append(AuditEntry &entry, QString *error)
 {
-    return m_store.write([&](QString *err) { return appendInTransaction(m_store, entry, err); }, error);
+    return m_store.write(
+        [&](QString *err) { return appendEntries(m_store, &entry, 1, err); }, error);
 }
 
 bool AuditLog::append(QList<AuditEntry> &entries, QString *error)
 {
-    return m_store.write([&](QString *err) {
-        for (AuditEntry &e : entries)
-            if (!appendInTransaction(m_store, e, err))
-                return false;
+    if (entries.isEmpty())
         return true;
-    }, error);
+    return m_store.write(
+        [&](QString *err) { return appendEntries(m_store, entries.data(), entries.size(), err); },
+        error);
 }
 
-bool AuditLog::forEach(const AuditFilter &filter, const std::function<bool(const AuditEntry &)> &visit,
-                       QString *error) const
+bool AuditLog::forEach(const AuditFilter &filter,
+    const std::function<bool(const AuditEntry &)> &visit, QString *error) const
 {
     QVariantList binds;
     QString sql = QString::fromLatin1(selectColumns) + whereClause(filter, &binds);
     if (filter.limit > 0)
-        sql = QStringLiteral("SELECT * FROM (%1 ORDER BY id DESC LIMIT %2) ORDER BY id").arg(sql).arg(filter.limit);
+        sql = QStringLiteral("SELECT * FROM (%1 ORDER BY id DESC LIMIT %2) ORDER BY id")
+                  .arg(sql)
+                  .arg(filter.limit);
     else
         sql += QStringLiteral(" ORDER BY id");
     QSqlQuery q(m_store.database());
@@ -225,10 +243,13 @@ bool AuditLog::forEach(const AuditFilter &filter, const std::function<bool(const
 QList<AuditEntry> AuditLog::entries(const AuditFilter &filter, QString *error) const
 {
     QList<AuditEntry> result;
-    forEach(filter, [&](const AuditEntry &e) {
-        result << e;
-        return true;
-    }, error);
+    forEach(
+        filter,
+        [&](const AuditEntry &e) {
+            result << e;
+            return true;
+        },
+        error);
     return result;
 }
 
@@ -250,8 +271,8 @@ QMap<QString, qint64> AuditLog::countByOutcome(const AuditFilter &filter, QStrin
     QMap<QString, qint64> result;
     QVariantList binds;
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT outcome, count(*) FROM audit_entries") + whereClause(filter, &binds)
-              + QStringLiteral(" GROUP BY outcome"));
+    q.prepare(QStringLiteral("SELECT outcome, count(*) FROM audit_entries")
+        + whereClause(filter, &binds) + QStringLiteral(" GROUP BY outcome"));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!m_store.exec(q, error))
@@ -276,11 +297,13 @@ AuditVerification AuditLog::verify(QString *error) const
     // One SELECT is one consistent snapshot in WAL mode, even while another process appends.
     QSqlQuery q(m_store.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
-                             "recovery_id, prev_hash, hash, (SELECT last_id FROM audit_head), "
-                             "(SELECT last_hash FROM audit_head) FROM audit_entries ORDER BY id"));
+    q.prepare(QStringLiteral(
+        "SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
+        "recovery_id, prev_hash, hash, (SELECT last_id FROM audit_head), "
+        "(SELECT last_hash FROM audit_head) FROM audit_entries ORDER BY id"));
     if (!m_store.exec(q, error)) {
-        broken(0, QStringLiteral("the audit log could not be read: %1").arg(error ? *error : QString()));
+        broken(0,
+            QStringLiteral("the audit log could not be read: %1").arg(error ? *error : QString()));
         return v;
     }
     QString prevHash = genesisHash();
@@ -294,28 +317,32 @@ AuditVerification AuditLog::verify(QString *error) const
         const QString storedPrev = q.value(10).toString();
         const QString storedHash = q.value(11).toString();
         {
-            const QString expected = chainHash(
-                storedPrev, canonicalContent(id, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                                             q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                                             q.value(7).toString(), q.value(8).toString(),
-                                             q.value(9).toLongLong()));
+            const QString expected = chainHash(storedPrev,
+                canonicalContent(id, q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                    q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+                    q.value(9).toLongLong()));
             if (storedPrev != prevHash) {
-                const QString where = prevId == 0 ? QStringLiteral("it is the first entry, but it was chained "
-                                                                   "onto an earlier one")
-                                                  : QStringLiteral("it does not follow entry %1").arg(prevId);
+                const QString where = prevId == 0
+                    ? QStringLiteral("it is the first entry, but it was chained "
+                                     "onto an earlier one")
+                    : QStringLiteral("it does not follow entry %1").arg(prevId);
                 QString why = QStringLiteral("entry %1: %2").arg(id).arg(where);
                 if (id > prevId + 1)
                     why += QStringLiteral(" (entr%1 %2 missing: deleted)")
                                .arg(id == prevId + 2 ? QStringLiteral("y") : QStringLiteral("ies"))
-                               .arg(id == prevId + 2 ? QString::number(prevId + 1)
-                                                     : QStringLiteral("%1-%2").arg(prevId + 1).arg(id - 1));
+                               .arg(id == prevId + 2
+                                       ? QString::number(prevId + 1)
+                                       : QStringLiteral("%1-%2").arg(prevId + 1).arg(id - 1));
                 else
                     why += QStringLiteral(" (an entry was deleted, inserted or moved before it)");
                 broken(id, why + QLatin1Char('.'));
             } else if (expected != storedHash) {
-                broken(id, QStringLiteral("entry %1: its content does not match its hash (it was edited after "
-                                          "it was written).")
-                               .arg(id));
+                broken(id,
+                    QStringLiteral(
+                        "entry %1: its content does not match its hash (it was edited after "
+                        "it was written).")
+                        .arg(id));
             }
         }
         prevHash = storedHash;
@@ -324,20 +351,25 @@ AuditVerification AuditLog::verify(QString *error) const
         v.headHash = storedHash;
     }
     if (q.lastError().isValid()) {
-        broken(v.headId, QStringLiteral("the audit log could not be read to the end: %1").arg(q.lastError().text()));
+        broken(v.headId,
+            QStringLiteral("the audit log could not be read to the end: %1")
+                .arg(q.lastError().text()));
         return v;
     }
     if (v.entries > 0 && (headId.toLongLong() != v.headId || headHash.toString() != v.headHash))
-        broken(headId.toLongLong(), QStringLiteral("the log ends at entry %1, but entry %2 was written last: "
-                                                   "entries were deleted from the end.")
-                                        .arg(v.headId).arg(headId.toLongLong()));
+        broken(headId.toLongLong(),
+            QStringLiteral("the log ends at entry %1, but entry %2 was written last: "
+                           "entries were deleted from the end.")
+                .arg(v.headId)
+                .arg(headId.toLongLong()));
     if (v.entries == 0) {
         QSqlQuery h(m_store.database());
         h.prepare(QStringLiteral("SELECT last_id FROM audit_head"));
         if (m_store.exec(h, error) && h.next())
-            broken(h.value(0).toLongLong(), QStringLiteral("the log is empty, but entry %1 was written last: "
-                                                           "every entry was deleted.")
-                                                .arg(h.value(0).toLongLong()));
+            broken(h.value(0).toLongLong(),
+                QStringLiteral("the log is empty, but entry %1 was written last: "
+                               "every entry was deleted.")
+                    .arg(h.value(0).toLongLong()));
     }
     return v;
 }

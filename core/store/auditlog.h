@@ -19,26 +19,26 @@ std::optional<AuditOutcome> auditOutcomeFromName(const QString &name);
 
 struct AuditEntry
 {
-    qint64 id = 0;       // set by append
-    QDateTime at;        // UTC, ms; set by append when invalid
-    QString actor;       // "user@host" for a person, "auto" for the engine
-    QString cluster;     // cluster name, may be empty
-    QString instance;    // host:port, may be empty
-    QString action;      // e.g. "recover", "detect", "ack", "set-policy", "relocate"
+    qint64 id = 0; // set by append
+    QDateTime at; // UTC, ms; set by append when invalid
+    QString actor; // "user@host" for a person, "auto" for the engine
+    QString cluster; // cluster name, may be empty
+    QString instance; // host:port, may be empty
+    QString action; // e.g. "recover", "detect", "ack", "set-policy", "relocate"
     AuditOutcome outcome = AuditOutcome::Ok;
-    QString message;     // one human sentence
+    QString message; // one human sentence
     QJsonObject details; // structured, stored as compact JSON with sorted keys
     qint64 recoveryId = 0; // the recovery/operation this entry belongs to, 0 for none
-    QString prevHash;    // set by append
-    QString hash;        // set by append
+    QString prevHash; // set by append
+    QString hash; // set by append
 };
 
 struct AuditFilter
 {
-    QString cluster;       // exact cluster name; empty = all
-    QDateTime since;       // inclusive; invalid = from the start
-    QDateTime until;       // exclusive; invalid = to the end
-    int limit = 0;         // 0 = no limit; otherwise the latest `limit` entries (still in id order)
+    QString cluster; // exact cluster name; empty = all
+    QDateTime since; // inclusive; invalid = from the start
+    QDateTime until; // exclusive; invalid = to the end
+    int limit = 0; // 0 = no limit; otherwise the latest `limit` entries (still in id order)
 };
 
 struct AuditVerification
@@ -46,9 +46,9 @@ struct AuditVerification
     bool intact = true;
     qint64 entries = 0;
     qint64 firstBadId = 0; // 0 when intact
-    QString reason;        // why the chain is broken at firstBadId, a sentence naming the entry
-    qint64 headId = 0;     // the last entry's id and hash: a report quotes them so a reader can
-    QString headHash;      // check it against the store later
+    QString reason; // why the chain is broken at firstBadId, a sentence naming the entry
+    qint64 headId = 0; // the last entry's id and hash: a report quotes them so a reader can
+    QString headHash; // check it against the store later
     // Every bad entry (id -> why), not only the first: each entry is checked against its stored
     // predecessor, so one edit flags one entry. At most maxProblems are kept.
     QMap<qint64, QString> problems;
@@ -74,10 +74,8 @@ public:
 
     static QString genesisHash();
     static QByteArray canonicalContent(qint64 id, const QString &at, const QString &actor,
-                                       const QString &cluster, const QString &instance,
-                                       const QString &action, const QString &outcome,
-                                       const QString &message, const QString &details,
-                                       qint64 recoveryId);
+        const QString &cluster, const QString &instance, const QString &action,
+        const QString &outcome, const QString &message, const QString &details, qint64 recoveryId);
     static QString chainHash(const QString &prevHash, const QByteArray &canonical);
 
     // Appends one entry in its own transaction (so a killed process leaves no half entry), or a
@@ -90,7 +88,7 @@ public:
     QList<AuditEntry> entries(const AuditFilter &filter, QString *error = nullptr) const;
     // Streams entries in id order without holding them all; visit returns false to stop.
     bool forEach(const AuditFilter &filter, const std::function<bool(const AuditEntry &)> &visit,
-                 QString *error = nullptr) const;
+        QString *error = nullptr) const;
     qint64 count(const AuditFilter &filter, QString *error = nullptr) const;
     // Entries per outcome name (ok, failed, refused) in the filter, limit ignored.
     QMap<QString, qint64> countByOutcome(const AuditFilter &filter, QString *error = nullptr) const;
@@ -99,6 +97,8 @@ public:
     AuditVerification verify(QString *error = nullptr) const;
 
 private:
+    static bool appendEntries(Store &store, AuditEntry *entries, qsizetype count, QString *error);
+
     Store &m_store;
 };
 

@@ -18,10 +18,11 @@ namespace Topograph {
 
 namespace {
 
-const char recoveryColumns[] =
-    "SELECT id, cluster, kind, analysis, failed_instance, successor, actor, automatic, state, started_at, "
-    "ended_at, summary, lost_replicas, details, owner_pid, owner_host, heartbeat_at, acknowledged_at, "
-    "acknowledged_by, ack_comment FROM recoveries";
+const char recoveryColumns[] = "SELECT id, cluster, kind, analysis, failed_instance, successor, "
+                               "actor, automatic, state, started_at, "
+                               "ended_at, summary, lost_replicas, details, owner_pid, owner_host, "
+                               "heartbeat_at, acknowledged_at, "
+                               "acknowledged_by, ack_comment FROM recoveries";
 
 void setError(QString *error, const QString &text)
 {
@@ -41,8 +42,8 @@ QString json(const QJsonObject &o)
 
 RecoveryState stateFromName(const QString &s)
 {
-    for (RecoveryState r : {RecoveryState::Running, RecoveryState::Succeeded, RecoveryState::Failed,
-                            RecoveryState::Interrupted})
+    for (RecoveryState r : { RecoveryState::Running, RecoveryState::Succeeded,
+             RecoveryState::Failed, RecoveryState::Interrupted })
         if (recoveryStateName(r) == s)
             return r;
     return RecoveryState::Failed;
@@ -50,8 +51,8 @@ RecoveryState stateFromName(const QString &s)
 
 StepOutcome outcomeFromName(const QString &s)
 {
-    for (StepOutcome o : {StepOutcome::Running, StepOutcome::Ok, StepOutcome::Failed, StepOutcome::Skipped,
-                          StepOutcome::Undone, StepOutcome::Interrupted})
+    for (StepOutcome o : { StepOutcome::Running, StepOutcome::Ok, StepOutcome::Failed,
+             StepOutcome::Skipped, StepOutcome::Undone, StepOutcome::Interrupted })
         if (stepOutcomeName(o) == s)
             return o;
     return StepOutcome::Failed;
@@ -110,8 +111,8 @@ Recovery recoveryFrom(const QSqlQuery &q)
 }
 
 bool audit(Store &store, const QString &actor, const QString &cluster, const QString &instance,
-           const QString &action, AuditOutcome outcome, const QString &message, const QJsonObject &details,
-           qint64 recoveryId, QString *error)
+    const QString &action, AuditOutcome outcome, const QString &message, const QJsonObject &details,
+    qint64 recoveryId, QString *error)
 {
     AuditEntry e;
     e.actor = actor.isEmpty() ? store.actor() : actor;
@@ -130,10 +131,14 @@ bool audit(Store &store, const QString &actor, const QString &cluster, const QSt
 QString recoveryStateName(RecoveryState state)
 {
     switch (state) {
-    case RecoveryState::Running: return QStringLiteral("running");
-    case RecoveryState::Succeeded: return QStringLiteral("succeeded");
-    case RecoveryState::Failed: return QStringLiteral("failed");
-    case RecoveryState::Interrupted: return QStringLiteral("interrupted");
+    case RecoveryState::Running:
+        return QStringLiteral("running");
+    case RecoveryState::Succeeded:
+        return QStringLiteral("succeeded");
+    case RecoveryState::Failed:
+        return QStringLiteral("failed");
+    case RecoveryState::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return QStringLiteral("failed");
 }
@@ -141,19 +146,25 @@ QString recoveryStateName(RecoveryState state)
 QString stepOutcomeName(StepOutcome outcome)
 {
     switch (outcome) {
-    case StepOutcome::Running: return QStringLiteral("running");
-    case StepOutcome::Ok: return QStringLiteral("ok");
-    case StepOutcome::Failed: return QStringLiteral("failed");
-    case StepOutcome::Skipped: return QStringLiteral("skipped");
-    case StepOutcome::Undone: return QStringLiteral("undone");
-    case StepOutcome::Interrupted: return QStringLiteral("interrupted");
+    case StepOutcome::Running:
+        return QStringLiteral("running");
+    case StepOutcome::Ok:
+        return QStringLiteral("ok");
+    case StepOutcome::Failed:
+        return QStringLiteral("failed");
+    case StepOutcome::Skipped:
+        return QStringLiteral("skipped");
+    case StepOutcome::Undone:
+        return QStringLiteral("undone");
+    case StepOutcome::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return QStringLiteral("failed");
 }
 
 RecoveryLog::RecoveryLog(Store &store)
     : m_store(store)
-{}
+{ }
 
 RecoveryLog::Claim RecoveryLog::start(const Start &s)
 {
@@ -163,57 +174,68 @@ RecoveryLog::Claim RecoveryLog::start(const Start &s)
         claim.error = QStringLiteral("a recovery needs a cluster and a kind");
         return claim;
     }
-    m_store.write([&](QString *err) {
-        QSqlQuery r(m_store.database());
-        r.prepare(QStringLiteral("SELECT id, kind, actor, started_at, owner_pid, owner_host FROM recoveries "
-                                 "WHERE cluster = ? AND state = 'running'"));
-        r.addBindValue(s.cluster);
-        if (!m_store.exec(r, err))
-            return false;
-        if (r.next()) {
-            claim.runningId = r.value(0).toLongLong();
-            setError(err, QStringLiteral("recovery %1 (%2, started %3 by %4, process %5 on %6) is already running "
-                                         "on cluster %7; wait for it to end (topograph-cli recoveries --cluster %7).")
-                              .arg(claim.runningId).arg(r.value(1).toString(), r.value(3).toString(),
-                                                         r.value(2).toString(), r.value(4).toString(),
-                                                         r.value(5).toString(), s.cluster));
-            return false;
-        }
-        r.finish();
-        const QString now = nowText();
-        const qint64 pid = QCoreApplication::applicationPid();
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("INSERT INTO recoveries(cluster, kind, analysis, failed_instance, actor, automatic, "
-                                 "state, started_at, details, owner_pid, owner_start, owner_host, heartbeat_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(s.cluster);
-        q.addBindValue(s.kind);
-        q.addBindValue(Store::text(s.analysis));
-        q.addBindValue(Store::text(s.failedInstance));
-        q.addBindValue(actor);
-        q.addBindValue(s.automatic ? 1 : 0);
-        q.addBindValue(now);
-        q.addBindValue(json(s.details));
-        q.addBindValue(pid);
-        q.addBindValue(processStartTicks(pid));
-        q.addBindValue(QSysInfo::machineHostName());
-        q.addBindValue(now);
-        if (!m_store.exec(q, err))
-            return false;
-        claim.id = q.lastInsertId().toLongLong();
-        const QString sentence =
-            QStringLiteral("%1 recovery %2 (%3) of cluster %4 started%5.")
-                .arg(s.automatic ? QStringLiteral("Automatic") : QStringLiteral("Manual"))
-                .arg(claim.id)
-                .arg(s.kind, s.cluster,
-                     s.failedInstance.isEmpty() ? QString() : QStringLiteral(": %1 failed").arg(s.failedInstance));
-        QJsonObject details = s.details;
-        details.insert(QStringLiteral("kind"), s.kind);
-        if (!s.analysis.isEmpty())
-            details.insert(QStringLiteral("analysis"), s.analysis);
-        return audit(m_store, actor, s.cluster, s.failedInstance, QStringLiteral("recovery-start"),
-                     AuditOutcome::Ok, sentence, details, claim.id, err);
-    }, &claim.error);
+    m_store.write(
+        [&](QString *err) {
+            QSqlQuery r(m_store.database());
+            r.prepare(QStringLiteral(
+                "SELECT id, kind, actor, started_at, owner_pid, owner_host FROM recoveries "
+                "WHERE cluster = ? AND state = 'running'"));
+            r.addBindValue(s.cluster);
+            if (!m_store.exec(r, err))
+                return false;
+            if (r.next()) {
+                claim.runningId = r.value(0).toLongLong();
+                setError(err,
+                    QStringLiteral(
+                        "recovery %1 (%2, started %3 by %4, process %5 on %6) is already running "
+                        "on cluster %7; wait for it to end (topograph-cli recoveries --cluster "
+                        "%7).")
+                        .arg(claim.runningId)
+                        .arg(r.value(1).toString(), r.value(3).toString(), r.value(2).toString(),
+                            r.value(4).toString(), r.value(5).toString(), s.cluster));
+                return false;
+            }
+            r.finish();
+            const QString now = nowText();
+            const qint64 pid = QCoreApplication::applicationPid();
+            QSqlQuery q(m_store.database());
+            q.prepare(QStringLiteral(
+                "INSERT INTO recoveries(cluster, kind, analysis, failed_instance, actor, "
+                "automatic, "
+                "state, started_at, details, owner_pid, owner_start, owner_host, heartbeat_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(s.cluster);
+            q.addBindValue(s.kind);
+            q.addBindValue(Store::text(s.analysis));
+            q.addBindValue(Store::text(s.failedInstance));
+            q.addBindValue(actor);
+            q.addBindValue(s.automatic ? 1 : 0);
+            q.addBindValue(now);
+            q.addBindValue(json(s.details));
+            q.addBindValue(pid);
+            q.addBindValue(processStartTicks(pid));
+            q.addBindValue(QSysInfo::machineHostName());
+            q.addBindValue(now);
+            if (!m_store.exec(q, err))
+                return false;
+            claim.id = q.lastInsertId().toLongLong();
+            const QString sentence
+                = QStringLiteral("%1 recovery %2 (%3) of cluster %4 started%5.")
+                      .arg(s.automatic ? QStringLiteral("Automatic") : QStringLiteral("Manual"))
+                      .arg(claim.id)
+                      .arg(s.kind, s.cluster,
+                          s.failedInstance.isEmpty()
+                              ? QString()
+                              : QStringLiteral(": %1 failed").arg(s.failedInstance));
+            QJsonObject details = s.details;
+            details.insert(QStringLiteral("kind"), s.kind);
+            if (!s.analysis.isEmpty())
+                details.insert(QStringLiteral("analysis"), s.analysis);
+            return audit(m_store, actor, s.cluster, s.failedInstance,
+                QStringLiteral("recovery-start"), AuditOutcome::Ok, sentence, details, claim.id,
+                err);
+        },
+        &claim.error);
     if (!claim.error.isEmpty())
         claim.id = 0;
     return claim;
@@ -221,98 +243,119 @@ RecoveryLog::Claim RecoveryLog::start(const Start &s)
 
 bool RecoveryLog::heartbeat(qint64 id, QString *error)
 {
-    return m_store.write([&](QString *err) {
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("UPDATE recoveries SET heartbeat_at = ? WHERE id = ? AND state = 'running'"));
-        q.addBindValue(nowText());
-        q.addBindValue(id);
-        return m_store.exec(q, err);
-    }, error);
+    return m_store.write(
+        [&](QString *err) {
+            QSqlQuery q(m_store.database());
+            q.prepare(QStringLiteral(
+                "UPDATE recoveries SET heartbeat_at = ? WHERE id = ? AND state = 'running'"));
+            q.addBindValue(nowText());
+            q.addBindValue(id);
+            return m_store.exec(q, err);
+        },
+        error);
 }
 
-int RecoveryLog::beginStep(qint64 id, const QString &name, const QString &server, const QString &statement,
-                           QString *error)
+int RecoveryLog::beginStep(
+    qint64 id, const QString &name, const QString &server, const QString &statement, QString *error)
 {
     int seq = 0;
-    const bool ok = m_store.write([&](QString *err) {
-        QSqlQuery s(m_store.database());
-        s.prepare(QStringLiteral("SELECT state, (SELECT COALESCE(max(seq), 0) FROM recovery_steps WHERE "
-                                 "recovery_id = ?) FROM recoveries WHERE id = ?"));
-        s.addBindValue(id);
-        s.addBindValue(id);
-        if (!m_store.exec(s, err))
-            return false;
-        if (!s.next() || s.value(0).toString() != QLatin1String("running")) {
-            setError(err, QStringLiteral("recovery %1 is not running; its step '%2' was not recorded").arg(id).arg(name));
-            return false;
-        }
-        seq = s.value(1).toInt() + 1;
-        s.finish();
-        const QString now = nowText();
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("INSERT INTO recovery_steps(recovery_id, seq, name, server, statement, started_at, "
-                                 "outcome) VALUES (?, ?, ?, ?, ?, ?, 'running')"));
-        q.addBindValue(id);
-        q.addBindValue(seq);
-        q.addBindValue(name);
-        q.addBindValue(Store::text(server));
-        q.addBindValue(Store::text(statement));
-        q.addBindValue(now);
-        if (!m_store.exec(q, err))
-            return false;
-        QSqlQuery h(m_store.database());
-        h.prepare(QStringLiteral("UPDATE recoveries SET heartbeat_at = ? WHERE id = ?"));
-        h.addBindValue(now);
-        h.addBindValue(id);
-        return m_store.exec(h, err);
-    }, error);
+    const bool ok = m_store.write(
+        [&](QString *err) {
+            QSqlQuery s(m_store.database());
+            s.prepare(QStringLiteral(
+                "SELECT state, (SELECT COALESCE(max(seq), 0) FROM recovery_steps WHERE "
+                "recovery_id = ?) FROM recoveries WHERE id = ?"));
+            s.addBindValue(id);
+            s.addBindValue(id);
+            if (!m_store.exec(s, err))
+                return false;
+            if (!s.next() || s.value(0).toString() != QLatin1String("running")) {
+                setError(err,
+                    QStringLiteral("recovery %1 is not running; its step '%2' was not recorded")
+                        .arg(id)
+                        .arg(name));
+                return false;
+            }
+            seq = s.value(1).toInt() + 1;
+            s.finish();
+            const QString now = nowText();
+            QSqlQuery q(m_store.database());
+            q.prepare(QStringLiteral(
+                "INSERT INTO recovery_steps(recovery_id, seq, name, server, statement, started_at, "
+                "outcome) VALUES (?, ?, ?, ?, ?, ?, 'running')"));
+            q.addBindValue(id);
+            q.addBindValue(seq);
+            q.addBindValue(name);
+            q.addBindValue(Store::text(server));
+            q.addBindValue(Store::text(statement));
+            q.addBindValue(now);
+            if (!m_store.exec(q, err))
+                return false;
+            QSqlQuery h(m_store.database());
+            h.prepare(QStringLiteral("UPDATE recoveries SET heartbeat_at = ? WHERE id = ?"));
+            h.addBindValue(now);
+            h.addBindValue(id);
+            return m_store.exec(h, err);
+        },
+        error);
     return ok ? seq : 0;
 }
 
-bool RecoveryLog::endStep(qint64 id, int seq, StepOutcome outcome, const QString &output, QString *error)
+bool RecoveryLog::endStep(
+    qint64 id, int seq, StepOutcome outcome, const QString &output, QString *error)
 {
-    return m_store.write([&](QString *err) {
-        const QString now = nowText();
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("UPDATE recovery_steps SET ended_at = ?, outcome = ?, output = ? "
-                                 "WHERE recovery_id = ? AND seq = ? AND outcome = 'running'"));
-        q.addBindValue(now);
-        q.addBindValue(stepOutcomeName(outcome));
-        q.addBindValue(Store::text(output));
-        q.addBindValue(id);
-        q.addBindValue(seq);
-        if (!m_store.exec(q, err))
-            return false;
-        if (q.numRowsAffected() != 1) {
-            setError(err, QStringLiteral("step %1 of recovery %2 is not running; its end was not recorded").arg(seq).arg(id));
-            return false;
-        }
-        QSqlQuery s(m_store.database());
-        s.prepare(QStringLiteral("SELECT s.name, s.server, s.statement, s.started_at, r.cluster, r.actor FROM "
-                                 "recovery_steps s JOIN recoveries r ON r.id = s.recovery_id "
-                                 "WHERE s.recovery_id = ? AND s.seq = ?"));
-        s.addBindValue(id);
-        s.addBindValue(seq);
-        if (!m_store.exec(s, err) || !s.next())
-            return false;
-        const QString name = s.value(0).toString(), server = s.value(1).toString();
-        const qint64 ms = Store::fromDb(s.value(3)).msecsTo(Store::fromDb(now));
-        const QJsonObject details{{QStringLiteral("seq"), seq},
-                                  {QStringLiteral("step"), name},
-                                  {QStringLiteral("server"), server},
-                                  {QStringLiteral("statement"), s.value(2).toString()},
-                                  {QStringLiteral("outcome"), stepOutcomeName(outcome)},
-                                  {QStringLiteral("durationMs"), ms},
-                                  {QStringLiteral("output"), output.left(4000)}};
-        const QString sentence = QStringLiteral("Recovery %1, step %2: %3%4: %5 (%6 ms).")
-                                     .arg(id).arg(seq).arg(name,
-                                                           server.isEmpty() ? QString() : QStringLiteral(" on ") + server,
-                                                           stepOutcomeName(outcome))
-                                     .arg(ms);
-        return audit(m_store, s.value(5).toString(), s.value(4).toString(), server, QStringLiteral("recovery-step"),
-                     outcome == StepOutcome::Failed ? AuditOutcome::Failed : AuditOutcome::Ok, sentence, details, id,
-                     err);
-    }, error);
+    return m_store.write(
+        [&](QString *err) {
+            const QString now = nowText();
+            QSqlQuery q(m_store.database());
+            q.prepare(
+                QStringLiteral("UPDATE recovery_steps SET ended_at = ?, outcome = ?, output = ? "
+                               "WHERE recovery_id = ? AND seq = ? AND outcome = 'running'"));
+            q.addBindValue(now);
+            q.addBindValue(stepOutcomeName(outcome));
+            q.addBindValue(Store::text(output));
+            q.addBindValue(id);
+            q.addBindValue(seq);
+            if (!m_store.exec(q, err))
+                return false;
+            if (q.numRowsAffected() != 1) {
+                setError(err,
+                    QStringLiteral(
+                        "step %1 of recovery %2 is not running; its end was not recorded")
+                        .arg(seq)
+                        .arg(id));
+                return false;
+            }
+            QSqlQuery s(m_store.database());
+            s.prepare(QStringLiteral(
+                "SELECT s.name, s.server, s.statement, s.started_at, r.cluster, r.actor FROM "
+                "recovery_steps s JOIN recoveries r ON r.id = s.recovery_id "
+                "WHERE s.recovery_id = ? AND s.seq = ?"));
+            s.addBindValue(id);
+            s.addBindValue(seq);
+            if (!m_store.exec(s, err) || !s.next())
+                return false;
+            const QString name = s.value(0).toString(), server = s.value(1).toString();
+            const qint64 ms = Store::fromDb(s.value(3)).msecsTo(Store::fromDb(now));
+            const QJsonObject details { { QStringLiteral("seq"), seq },
+                { QStringLiteral("step"), name }, { QStringLiteral("server"), server },
+                { QStringLiteral("statement"), s.value(2).toString() },
+                { QStringLiteral("outcome"), stepOutcomeName(outcome) },
+                { QStringLiteral("durationMs"), ms },
+                { QStringLiteral("output"), output.left(4000) } };
+            const QString sentence
+                = QStringLiteral("Recovery %1, step %2: %3%4: %5 (%6 ms).")
+                      .arg(id)
+                      .arg(seq)
+                      .arg(name, server.isEmpty() ? QString() : QStringLiteral(" on ") + server,
+                          stepOutcomeName(outcome))
+                      .arg(ms);
+            return audit(m_store, s.value(5).toString(), s.value(4).toString(), server,
+                QStringLiteral("recovery-step"),
+                outcome == StepOutcome::Failed ? AuditOutcome::Failed : AuditOutcome::Ok, sentence,
+                details, id, err);
+        },
+        error);
 }
 
 bool RecoveryLog::finish(qint64 id, const Finish &f, QString *error)
@@ -321,48 +364,60 @@ bool RecoveryLog::finish(qint64 id, const Finish &f, QString *error)
         setError(error, QStringLiteral("a recovery finishes as succeeded or failed"));
         return false;
     }
-    return m_store.write([&](QString *err) {
-        auto r = recovery(id, err);
-        if (!r)
-            return false;
-        if (r->state != RecoveryState::Running) {
-            setError(err, QStringLiteral("recovery %1 already ended (%2)").arg(id).arg(recoveryStateName(r->state)));
-            return false;
-        }
-        QJsonObject details = r->details;
-        for (auto it = f.details.begin(); it != f.details.end(); ++it)
-            details.insert(it.key(), it.value());
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("UPDATE recoveries SET state = ?, ended_at = ?, successor = ?, summary = ?, "
-                                 "lost_replicas = ?, details = ? WHERE id = ?"));
-        q.addBindValue(recoveryStateName(f.state));
-        q.addBindValue(nowText());
-        q.addBindValue(Store::text(f.successor.isEmpty() ? r->successor : f.successor));
-        q.addBindValue(Store::text(f.summary));
-        q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.lostReplicas))
-                                             .toJson(QJsonDocument::Compact)));
-        q.addBindValue(json(details));
-        q.addBindValue(id);
-        if (!m_store.exec(q, err))
-            return false;
-        QJsonObject auditDetails{{QStringLiteral("state"), recoveryStateName(f.state)},
-                                 {QStringLiteral("successor"), f.successor},
-                                 {QStringLiteral("lostReplicas"), QJsonArray::fromStringList(f.lostReplicas)},
-                                 {QStringLiteral("steps"), r->steps.size()}};
-        const QString sentence = QStringLiteral("Recovery %1 (%2) of cluster %3 %4%5")
-                                     .arg(id).arg(r->kind, r->cluster, recoveryStateName(f.state),
-                                                  f.summary.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + f.summary);
-        return audit(m_store, r->actor, r->cluster, r->failedInstance, QStringLiteral("recovery-end"),
-                     f.state == RecoveryState::Succeeded ? AuditOutcome::Ok : AuditOutcome::Failed, sentence,
-                     auditDetails, id, err);
-    }, error);
+    return m_store.write(
+        [&](QString *err) {
+            auto r = recovery(id, err);
+            if (!r)
+                return false;
+            if (r->state != RecoveryState::Running) {
+                setError(err,
+                    QStringLiteral("recovery %1 already ended (%2)")
+                        .arg(id)
+                        .arg(recoveryStateName(r->state)));
+                return false;
+            }
+            QJsonObject details = r->details;
+            for (auto it = f.details.begin(); it != f.details.end(); ++it)
+                details.insert(it.key(), it.value());
+            QSqlQuery q(m_store.database());
+            q.prepare(QStringLiteral(
+                "UPDATE recoveries SET state = ?, ended_at = ?, successor = ?, summary = ?, "
+                "lost_replicas = ?, details = ? WHERE id = ?"));
+            q.addBindValue(recoveryStateName(f.state));
+            q.addBindValue(nowText());
+            q.addBindValue(Store::text(f.successor.isEmpty() ? r->successor : f.successor));
+            q.addBindValue(Store::text(f.summary));
+            q.addBindValue(
+                QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.lostReplicas))
+                                      .toJson(QJsonDocument::Compact)));
+            q.addBindValue(json(details));
+            q.addBindValue(id);
+            if (!m_store.exec(q, err))
+                return false;
+            QJsonObject auditDetails { { QStringLiteral("state"), recoveryStateName(f.state) },
+                { QStringLiteral("successor"), f.successor },
+                { QStringLiteral("lostReplicas"), QJsonArray::fromStringList(f.lostReplicas) },
+                { QStringLiteral("steps"), r->steps.size() } };
+            const QString sentence
+                = QStringLiteral("Recovery %1 (%2) of cluster %3 %4%5")
+                      .arg(id)
+                      .arg(r->kind, r->cluster, recoveryStateName(f.state),
+                          f.summary.isEmpty() ? QStringLiteral(".")
+                                              : QStringLiteral(": ") + f.summary);
+            return audit(m_store, r->actor, r->cluster, r->failedInstance,
+                QStringLiteral("recovery-end"),
+                f.state == RecoveryState::Succeeded ? AuditOutcome::Ok : AuditOutcome::Failed,
+                sentence, auditDetails, id, err);
+        },
+        error);
 }
 
 bool RecoveryLog::loadSteps(Recovery &r, QString *error) const
 {
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT seq, name, server, statement, started_at, ended_at, outcome, output "
-                             "FROM recovery_steps WHERE recovery_id = ? ORDER BY seq"));
+    q.prepare(
+        QStringLiteral("SELECT seq, name, server, statement, started_at, ended_at, outcome, output "
+                       "FROM recovery_steps WHERE recovery_id = ? ORDER BY seq"));
     q.addBindValue(r.id);
     if (!m_store.exec(q, error))
         return false;
@@ -390,7 +445,8 @@ std::optional<Recovery> RecoveryLog::recovery(qint64 id, QString *error) const
     if (!m_store.exec(q, error))
         return std::nullopt;
     if (!q.next()) {
-        setError(error, QStringLiteral("there is no recovery %1 in the store %2").arg(id).arg(m_store.path()));
+        setError(error,
+            QStringLiteral("there is no recovery %1 in the store %2").arg(id).arg(m_store.path()));
         return std::nullopt;
     }
     Recovery r = recoveryFrom(q);
@@ -421,7 +477,9 @@ QList<Recovery> RecoveryLog::recoveries(const RecoveryFilter &f, QString *error)
     QString sql = QString::fromLatin1(recoveryColumns);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
-    sql = f.limit > 0 ? QStringLiteral("SELECT * FROM (%1 ORDER BY id DESC LIMIT %2) ORDER BY id").arg(sql).arg(f.limit)
+    sql = f.limit > 0 ? QStringLiteral("SELECT * FROM (%1 ORDER BY id DESC LIMIT %2) ORDER BY id")
+                            .arg(sql)
+                            .arg(f.limit)
                       : sql + QStringLiteral(" ORDER BY id");
     QList<Recovery> result;
     QSqlQuery q(m_store.database());
@@ -455,65 +513,82 @@ int RecoveryLog::markInterruptedRecoveries(int staleSeconds, QString *error)
     int marked = 0;
     const QString host = QSysInfo::machineHostName();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const bool ok = m_store.write([&](QString *err) {
-        marked = 0;
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("SELECT id, owner_pid, owner_start, owner_host, heartbeat_at FROM recoveries "
-                                 "WHERE state = 'running'"));
-        if (!m_store.exec(q, err))
-            return false;
-        QList<qint64> dead;
-        QHash<qint64, QString> why;
-        while (q.next()) {
-            const qint64 id = q.value(0).toLongLong(), pid = q.value(1).toLongLong();
-            const QString owner = q.value(3).toString();
-            if (owner == host) {
-                if (!processAlive(pid, q.value(2).toLongLong())) {
+    const bool ok = m_store.write(
+        [&](QString *err) {
+            marked = 0;
+            QSqlQuery q(m_store.database());
+            q.prepare(QStringLiteral(
+                "SELECT id, owner_pid, owner_start, owner_host, heartbeat_at FROM recoveries "
+                "WHERE state = 'running'"));
+            if (!m_store.exec(q, err))
+                return false;
+            QList<qint64> dead;
+            QHash<qint64, QString> why;
+            while (q.next()) {
+                const qint64 id = q.value(0).toLongLong(), pid = q.value(1).toLongLong();
+                const QString owner = q.value(3).toString();
+                if (owner == host) {
+                    if (!processAlive(pid, q.value(2).toLongLong())) {
+                        dead << id;
+                        why[id]
+                            = QStringLiteral("process %1 on %2 ended before the recovery finished")
+                                  .arg(pid)
+                                  .arg(host);
+                    }
+                } else if (Store::fromDb(q.value(4)).secsTo(now) > staleSeconds) {
                     dead << id;
-                    why[id] = QStringLiteral("process %1 on %2 ended before the recovery finished").arg(pid).arg(host);
+                    why[id] = QStringLiteral("process %1 on %2 sent no heartbeat for over %3 s")
+                                  .arg(pid)
+                                  .arg(owner)
+                                  .arg(staleSeconds);
                 }
-            } else if (Store::fromDb(q.value(4)).secsTo(now) > staleSeconds) {
-                dead << id;
-                why[id] = QStringLiteral("process %1 on %2 sent no heartbeat for over %3 s").arg(pid).arg(owner).arg(staleSeconds);
             }
-        }
-        q.finish();
-        for (qint64 id : std::as_const(dead)) {
-            auto r = recovery(id, err);
-            if (!r)
-                return false;
-            const RecoveryStep *last = nullptr;
-            for (const RecoveryStep &s : std::as_const(r->steps))
-                if (s.outcome != StepOutcome::Running)
-                    last = &s;
-            const QString at = last ? QStringLiteral("after step %1 (%2, %3)").arg(last->seq).arg(last->name,
-                                                                                                 stepOutcomeName(last->outcome))
-                                    : QStringLiteral("before its first step completed");
-            const QString summary = QStringLiteral("Interrupted %1: %2.").arg(at, why.value(id));
-            QSqlQuery s(m_store.database());
-            s.prepare(QStringLiteral("UPDATE recovery_steps SET outcome = 'interrupted', ended_at = ? "
-                                     "WHERE recovery_id = ? AND outcome = 'running'"));
-            s.addBindValue(Store::toDb(now));
-            s.addBindValue(id);
-            QSqlQuery u(m_store.database());
-            u.prepare(QStringLiteral("UPDATE recoveries SET state = 'interrupted', ended_at = ?, summary = ? "
-                                     "WHERE id = ? AND state = 'running'"));
-            u.addBindValue(Store::toDb(now));
-            u.addBindValue(summary);
-            u.addBindValue(id);
-            if (!m_store.exec(s, err) || !m_store.exec(u, err))
-                return false;
-            const QJsonObject details{{QStringLiteral("lastCompletedStep"), last ? last->seq : 0},
-                                      {QStringLiteral("ownerPid"), r->ownerPid},
-                                      {QStringLiteral("ownerHost"), r->ownerHost}};
-            if (!audit(m_store, {}, r->cluster, r->failedInstance, QStringLiteral("recovery-interrupted"),
-                       AuditOutcome::Failed, QStringLiteral("Recovery %1 of cluster %2: %3").arg(id).arg(r->cluster, summary),
-                       details, id, err))
-                return false;
-            ++marked;
-        }
-        return true;
-    }, error);
+            q.finish();
+            for (qint64 id : std::as_const(dead)) {
+                auto r = recovery(id, err);
+                if (!r)
+                    return false;
+                const RecoveryStep *last = nullptr;
+                for (const RecoveryStep &s : std::as_const(r->steps))
+                    if (s.outcome != StepOutcome::Running)
+                        last = &s;
+                const QString at = last ? QStringLiteral("after step %1 (%2, %3)")
+                                              .arg(last->seq)
+                                              .arg(last->name, stepOutcomeName(last->outcome))
+                                        : QStringLiteral("before its first step completed");
+                const QString summary
+                    = QStringLiteral("Interrupted %1: %2.").arg(at, why.value(id));
+                QSqlQuery s(m_store.database());
+                s.prepare(QStringLiteral(
+                    "UPDATE recovery_steps SET outcome = 'interrupted', ended_at = ? "
+                    "WHERE recovery_id = ? AND outcome = 'running'"));
+                s.addBindValue(Store::toDb(now));
+                s.addBindValue(id);
+                QSqlQuery u(m_store.database());
+                u.prepare(QStringLiteral(
+                    "UPDATE recoveries SET state = 'interrupted', ended_at = ?, summary = ? "
+                    "WHERE id = ? AND state = 'running'"));
+                u.addBindValue(Store::toDb(now));
+                u.addBindValue(summary);
+                u.addBindValue(id);
+                if (!m_store.exec(s, err) || !m_store.exec(u, err))
+                    return false;
+                const QJsonObject details { { QStringLiteral("lastCompletedStep"),
+                                                last ? last->seq : 0 },
+                    { QStringLiteral("ownerPid"), r->ownerPid },
+                    { QStringLiteral("ownerHost"), r->ownerHost } };
+                if (!audit(m_store, {}, r->cluster, r->failedInstance,
+                        QStringLiteral("recovery-interrupted"), AuditOutcome::Failed,
+                        QStringLiteral("Recovery %1 of cluster %2: %3")
+                            .arg(id)
+                            .arg(r->cluster, summary),
+                        details, id, err))
+                    return false;
+                ++marked;
+            }
+            return true;
+        },
+        error);
     return ok ? marked : -1;
 }
 

@@ -15,18 +15,18 @@ class Store;
 enum class RecoveryState { Running, Succeeded, Failed, Interrupted };
 QString recoveryStateName(RecoveryState state); // running, succeeded, failed, interrupted
 enum class StepOutcome { Running, Ok, Failed, Skipped, Undone, Interrupted };
-QString stepOutcomeName(StepOutcome outcome);   // running, ok, failed, skipped, undone, interrupted
+QString stepOutcomeName(StepOutcome outcome); // running, ok, failed, skipped, undone, interrupted
 
 struct RecoveryStep
 {
     qint64 recoveryId = 0;
-    int seq = 0;            // 1, 2, ... in the order the steps started
-    QString name;           // "wait for relay log applied", "repoint db3", ...
-    QString server;         // host:port the step acts on, may be empty (hooks)
-    QString statement;      // SQL or hook argv, as run
+    int seq = 0; // 1, 2, ... in the order the steps started
+    QString name; // "wait for relay log applied", "repoint db3", ...
+    QString server; // host:port the step acts on, may be empty (hooks)
+    QString statement; // SQL or hook argv, as run
     QDateTime startedAt, endedAt;
     StepOutcome outcome = StepOutcome::Running;
-    QString output;         // server message, hook output
+    QString output; // server message, hook output
     qint64 durationMs() const { return endedAt.isValid() ? startedAt.msecsTo(endedAt) : -1; }
 };
 
@@ -34,11 +34,11 @@ struct Recovery
 {
     qint64 id = 0;
     QString cluster;
-    QString kind;           // DeadMaster, DeadIntermediateMaster, DeadCoMaster, GracefulTakeover, ...
-    QString analysis;       // the analysis code that triggered it
+    QString kind; // DeadMaster, DeadIntermediateMaster, DeadCoMaster, GracefulTakeover, ...
+    QString analysis; // the analysis code that triggered it
     QString failedInstance; // host:port
-    QString successor;      // host:port, once chosen
-    QString actor;          // "auto" or user@host
+    QString successor; // host:port, once chosen
+    QString actor; // "auto" or user@host
     bool automatic = false;
     RecoveryState state = RecoveryState::Running;
     QDateTime startedAt, endedAt;
@@ -57,11 +57,11 @@ struct Recovery
 
 struct RecoveryFilter
 {
-    QString cluster;              // empty = all
+    QString cluster; // empty = all
     bool unacknowledgedOnly = false;
-    QDateTime since, until;       // on started_at; [since, until)
+    QDateTime since, until; // on started_at; [since, until)
     bool withSteps = false;
-    int limit = 0;                // 0 = all; else the latest `limit` (still oldest first)
+    int limit = 0; // 0 = all; else the latest `limit` (still oldest first)
 };
 
 struct BlockedRecovery
@@ -69,7 +69,7 @@ struct BlockedRecovery
     qint64 id = 0;
     QDateTime at;
     QString cluster, failedInstance, analysis;
-    QString reason;               // why, and how to unblock
+    QString reason; // why, and how to unblock
     qint64 blockingRecoveryId = 0;
 };
 
@@ -78,11 +78,11 @@ struct Acknowledgement
     qint64 id = 0;
     QDateTime at;
     QString actor;
-    QString scope;                // recovery, cluster, all
+    QString scope; // recovery, cluster, all
     QString cluster;
     qint64 recoveryId = 0;
     QString comment;
-    int recoveries = 0;           // how many recoveries it acknowledged
+    int recoveries = 0; // how many recoveries it acknowledged
 };
 
 // Recoveries (and topology operations run as recoveries) with their steps, acknowledgements and
@@ -96,15 +96,15 @@ public:
     struct Start
     {
         QString cluster, kind, analysis, failedInstance;
-        QString actor;            // empty = the store's actor
+        QString actor; // empty = the store's actor
         bool automatic = false;
         QJsonObject details;
     };
     struct Claim
     {
-        qint64 id = 0;            // the new recovery, 0 when refused or on error
-        qint64 runningId = 0;     // when refused: the recovery already running on the cluster
-        QString error;            // a sentence for a person
+        qint64 id = 0; // the new recovery, 0 when refused or on error
+        qint64 runningId = 0; // when refused: the recovery already running on the cluster
+        QString error; // a sentence for a person
         explicit operator bool() const { return id != 0; }
     };
     // Claims the cluster atomically across every process sharing the store: a second start on a
@@ -115,9 +115,9 @@ public:
 
     // Written before the step runs (outcome running); returns its seq, or 0 on error.
     int beginStep(qint64 id, const QString &name, const QString &server, const QString &statement,
-                  QString *error = nullptr);
+        QString *error = nullptr);
     bool endStep(qint64 id, int seq, StepOutcome outcome, const QString &output = {},
-                 QString *error = nullptr);
+        QString *error = nullptr);
 
     struct Finish
     {
@@ -125,7 +125,7 @@ public:
         QString successor;
         QString summary;
         QStringList lostReplicas;
-        QJsonObject details;      // merged into the start details
+        QJsonObject details; // merged into the start details
     };
     bool finish(qint64 id, const Finish &finish, QString *error = nullptr);
 
@@ -141,17 +141,18 @@ public:
     // The comment is required: empty or whitespace is refused. Running recoveries are not
     // acknowledged. Return how many recoveries were acknowledged, or -1 with *error.
     int acknowledge(qint64 recoveryId, const QString &comment, QString *error = nullptr);
-    int acknowledgeCluster(const QString &cluster, const QString &comment, QString *error = nullptr);
+    int acknowledgeCluster(
+        const QString &cluster, const QString &comment, QString *error = nullptr);
     int acknowledgeAll(const QString &comment, QString *error = nullptr);
     QList<Acknowledgement> acknowledgements(QString *error = nullptr) const;
 
     bool recordBlocked(BlockedRecovery &blocked, QString *error = nullptr);
-    QList<BlockedRecovery> blockedRecoveries(const QString &cluster = {}, const QDateTime &since = {},
-                                             const QDateTime &until = {}, QString *error = nullptr) const;
+    QList<BlockedRecovery> blockedRecoveries(const QString &cluster = {},
+        const QDateTime &since = {}, const QDateTime &until = {}, QString *error = nullptr) const;
 
 private:
     int acknowledgeWhere(const QString &scope, const QString &cluster, qint64 recoveryId,
-                         const QString &comment, QString *error);
+        const QString &comment, QString *error);
     bool loadSteps(Recovery &r, QString *error) const;
 
     Store &m_store;

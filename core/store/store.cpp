@@ -26,15 +26,15 @@ namespace Topograph {
 namespace {
 
 QAtomicInt connectionCounter;
-constexpr int busyTimeoutMs = 10000;   // SQLite's own wait for the lock, per statement
+constexpr int busyTimeoutMs = 10000; // SQLite's own wait for the lock, per statement
 constexpr int busyRetryBudgetMs = 30000; // our retries of whole transactions on top of it
 
 bool isBusy(const QSqlError &e)
 {
     const int code = e.nativeErrorCode().toInt() & 0xff;
     return code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */
-           || e.databaseText().contains(QLatin1String("database is locked"))
-           || e.databaseText().contains(QLatin1String("database is busy"));
+        || e.databaseText().contains(QLatin1String("database is locked"))
+        || e.databaseText().contains(QLatin1String("database is busy"));
 }
 
 void setError(QString *error, const QString &text)
@@ -57,14 +57,16 @@ bool inspectExisting(const QString &path, int *version, QString *error)
     const QFileInfo fi(path);
     const QString leftAlone = QStringLiteral("Topograph left the file untouched.");
     if (fi.isDir()) {
-        setError(error, QStringLiteral("the store %1 is a folder, not a file; give --store a file name.")
-                            .arg(path));
+        setError(error,
+            QStringLiteral("the store %1 is a folder, not a file; give --store a file name.")
+                .arg(path));
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        setError(error, QStringLiteral("cannot read the store %1: %2. Check its permissions. %3")
-                            .arg(path, file.errorString(), leftAlone));
+        setError(error,
+            QStringLiteral("cannot read the store %1: %2. Check its permissions. %3")
+                .arg(path, file.errorString(), leftAlone));
         return false;
     }
     const QByteArray header = file.read(100);
@@ -74,28 +76,32 @@ bool inspectExisting(const QString &path, int *version, QString *error)
         return true;
     }
     if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
-        setError(error, QStringLiteral("%1 is not a Topograph store (it is not an SQLite database). %2 "
-                                       "Point --store (or TOPOGRAPH_STORE) at a Topograph store or at a "
-                                       "new file name.")
-                            .arg(path, leftAlone));
+        setError(error,
+            QStringLiteral("%1 is not a Topograph store (it is not an SQLite database). %2 "
+                           "Point --store (or TOPOGRAPH_STORE) at a Topograph store or at a "
+                           "new file name.")
+                .arg(path, leftAlone));
         return false;
     }
     // Root ignores permissions, so a file marked read-only (no write bit at all) is refused too:
     // someone made it read-only on purpose.
-    const auto writeBits = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    const auto writeBits
+        = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
     if (!fi.isWritable() || !(fi.permissions() & writeBits)) {
-        setError(error, QStringLiteral("the store %1 is read-only: Topograph must write to it (audit "
-                                       "log, recoveries). Make it writable (chmod u+w) or use another "
-                                       "file. %2")
-                            .arg(path, leftAlone));
+        setError(error,
+            QStringLiteral("the store %1 is read-only: Topograph must write to it (audit "
+                           "log, recoveries). Make it writable (chmod u+w) or use another "
+                           "file. %2")
+                .arg(path, leftAlone));
         return false;
     }
     const QFileInfo dir(fi.absolutePath());
     if (!dir.isWritable()) {
-        setError(error, QStringLiteral("the folder %1 of the store %2 is not writable: SQLite needs to "
-                                       "create its -wal and -shm files beside the store. Make the folder "
-                                       "writable or move the store. %3")
-                            .arg(dir.absoluteFilePath(), path, leftAlone));
+        setError(error,
+            QStringLiteral("the folder %1 of the store %2 is not writable: SQLite needs to "
+                           "create its -wal and -shm files beside the store. Make the folder "
+                           "writable or move the store. %3")
+                .arg(dir.absoluteFilePath(), path, leftAlone));
         return false;
     }
 
@@ -104,15 +110,17 @@ bool inspectExisting(const QString &path, int *version, QString *error)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1")
-                                 .arg(busyTimeoutMs));
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
         if (!db.open()) {
-            setError(error, QStringLiteral("cannot open the store %1: %2. %3")
-                                .arg(path, db.lastError().text(), leftAlone));
+            setError(error,
+                QStringLiteral("cannot open the store %1: %2. %3")
+                    .arg(path, db.lastError().text(), leftAlone));
         } else {
             QSqlQuery q(db);
             const QString damaged = QStringLiteral(
-                "the store %1 is damaged (SQLite: %2). %3 Restore it from a backup, or move it aside "
+                "the store %1 is damaged (SQLite: %2). %3 Restore it from a backup, or move it "
+                "aside "
                 "(keep it: it holds the audit trail) and Topograph will start a new store.");
             if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
                 setError(error, damaged.arg(path, q.lastError().text(), leftAlone));
@@ -120,9 +128,9 @@ bool inspectExisting(const QString &path, int *version, QString *error)
                 QStringList problems;
                 while (q.next())
                     problems << q.value(0).toString();
-                if (problems != QStringList{QStringLiteral("ok")}) {
-                    setError(error, damaged.arg(path, problems.mid(0, 3).join(QLatin1String("; ")),
-                                                leftAlone));
+                if (problems != QStringList { QStringLiteral("ok") }) {
+                    setError(error,
+                        damaged.arg(path, problems.mid(0, 3).join(QLatin1String("; ")), leftAlone));
                 } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
                     setError(error, damaged.arg(path, q.lastError().text(), leftAlone));
                 } else {
@@ -130,20 +138,24 @@ bool inspectExisting(const QString &path, int *version, QString *error)
                     ok = true;
                     if (*version > Store::currentSchemaVersion()) {
                         ok = false;
-                        setError(error, QStringLiteral("the store %1 has schema version %2, but this "
-                                                       "Topograph knows only up to version %3: it was "
-                                                       "written by a newer Topograph. Use that version, "
-                                                       "or point --store at another file. %4")
-                                            .arg(path).arg(*version)
-                                            .arg(Store::currentSchemaVersion()).arg(leftAlone));
+                        setError(error,
+                            QStringLiteral("the store %1 has schema version %2, but this "
+                                           "Topograph knows only up to version %3: it was "
+                                           "written by a newer Topograph. Use that version, "
+                                           "or point --store at another file. %4")
+                                .arg(path)
+                                .arg(*version)
+                                .arg(Store::currentSchemaVersion())
+                                .arg(leftAlone));
                     } else if (*version == 0
-                               && q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))
-                               && q.next() && q.value(0).toInt() > 0) {
+                        && q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next()
+                        && q.value(0).toInt() > 0) {
                         ok = false;
-                        setError(error, QStringLiteral("%1 is an SQLite database of another program, "
-                                                       "not a Topograph store. %2 Point --store at a "
-                                                       "Topograph store or at a new file name.")
-                                            .arg(path, leftAlone));
+                        setError(error,
+                            QStringLiteral("%1 is an SQLite database of another program, "
+                                           "not a Topograph store. %2 Point --store at a "
+                                           "Topograph store or at a new file name.")
+                                .arg(path, leftAlone));
                     }
                 }
             }
@@ -156,7 +168,7 @@ bool inspectExisting(const QString &path, int *version, QString *error)
 
 QString jsonValueText(const QJsonValue &v)
 {
-    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    const QByteArray a = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(a.mid(1, a.size() - 2));
 }
 
@@ -174,7 +186,7 @@ Store::Store(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_actor(osActor())
-{}
+{ }
 
 Store::~Store()
 {
@@ -190,7 +202,7 @@ QString Store::defaultPath()
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/topograph.sqlite");
+        + QStringLiteral("/topograph.sqlite");
 }
 
 QString Store::osActor()
@@ -226,9 +238,10 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
     } else {
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
-            setError(error, QStringLiteral("cannot create the folder %1 for the store %2; create it or "
-                                           "choose another --store.")
-                                .arg(dir, path));
+            setError(error,
+                QStringLiteral("cannot create the folder %1 for the store %2; create it or "
+                               "choose another --store.")
+                    .arg(dir, path));
             return nullptr;
         }
     }
@@ -238,7 +251,9 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
     store->m_db.setDatabaseName(path);
     store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!store->m_db.open()) {
-        setError(error, QStringLiteral("cannot open the store %1: %2").arg(path, store->m_db.lastError().text()));
+        setError(error,
+            QStringLiteral("cannot open the store %1: %2")
+                .arg(path, store->m_db.lastError().text()));
         return nullptr;
     }
     QString e;
@@ -249,13 +264,13 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
     bool walOk = false;
     for (int i = 0; i < 50 && !walOk; ++i) {
         walOk = q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next()
-                && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+            && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
         if (!walOk)
             QThread::msleep(50);
     }
     if (!walOk)
-        spdlog::warn("store {}: could not switch to WAL mode ({}); continuing in rollback mode", path,
-                     q.lastError().text());
+        spdlog::warn("store {}: could not switch to WAL mode ({}); continuing in rollback mode",
+            path, q.lastError().text());
     q.finish();
     if (!store->exec(QStringLiteral("PRAGMA foreign_keys=ON"), &e)
         || !store->exec(QStringLiteral("PRAGMA synchronous=NORMAL"), &e)
@@ -270,41 +285,46 @@ bool Store::migrate(int /*fromVersion*/, QString *error)
 {
     // The version is read again inside the write lock: another process may have created or
     // migrated the file since we looked.
-    const bool ok = write([this](QString *err) {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            setError(err, QStringLiteral("the store %1: %2").arg(m_path, q.lastError().text()));
-            m_lastBusy = isBusy(q.lastError());
-            return false;
-        }
-        const int from = q.value(0).toInt();
-        q.finish();
-        if (from > currentSchemaVersion()) {
-            setError(err, QStringLiteral("the store %1 was just upgraded to schema version %2 by a newer "
-                                         "Topograph; use that version.")
-                              .arg(m_path).arg(from));
-            return false;
-        }
-        for (int v = from + 1; v <= currentSchemaVersion(); ++v) {
-            for (const QString &sql : migrationStatements(v))
-                if (!exec(sql, err))
+    const bool ok = write(
+        [this](QString *err) {
+            QSqlQuery q(m_db);
+            if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+                setError(err, QStringLiteral("the store %1: %2").arg(m_path, q.lastError().text()));
+                m_lastBusy = isBusy(q.lastError());
+                return false;
+            }
+            const int from = q.value(0).toInt();
+            q.finish();
+            if (from > currentSchemaVersion()) {
+                setError(err,
+                    QStringLiteral("the store %1 was just upgraded to schema version %2 by a newer "
+                                   "Topograph; use that version.")
+                        .arg(m_path)
+                        .arg(from));
+                return false;
+            }
+            for (int v = from + 1; v <= currentSchemaVersion(); ++v) {
+                for (const QString &sql : migrationStatements(v))
+                    if (!exec(sql, err))
+                        return false;
+                if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(v), err))
                     return false;
-            if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(v), err))
-                return false;
-        }
-        if (from == 0) {
-            QSqlQuery m(m_db);
-            m.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES "
-                                     "('created_at', ?), ('created_by', ?)"));
-            m.addBindValue(toDb(QDateTime::currentDateTimeUtc()));
-            m.addBindValue(QStringLiteral("Topograph %1").arg(QStringLiteral(TOPOGRAPH_VERSION)));
-            if (!exec(m, err))
-                return false;
-        }
-        if (from != currentSchemaVersion())
-            spdlog::info("store {}: schema {} -> {}", m_path, from, currentSchemaVersion());
-        return true;
-    }, error);
+            }
+            if (from == 0) {
+                QSqlQuery m(m_db);
+                m.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES "
+                                         "('created_at', ?), ('created_by', ?)"));
+                m.addBindValue(toDb(QDateTime::currentDateTimeUtc()));
+                m.addBindValue(
+                    QStringLiteral("Topograph %1").arg(QStringLiteral(TOPOGRAPH_VERSION)));
+                if (!exec(m, err))
+                    return false;
+            }
+            if (from != currentSchemaVersion())
+                spdlog::info("store {}: schema {} -> {}", m_path, from, currentSchemaVersion());
+            return true;
+        },
+        error);
     if (ok)
         m_schemaVersion = currentSchemaVersion();
     return ok;
@@ -326,11 +346,12 @@ bool Store::exec(QSqlQuery &query, QString *error) const
             break;
         QThread::msleep(10 + QRandomGenerator::global()->bounded(40));
     }
-    setError(error, m_lastBusy
-                        ? QStringLiteral("the store %1 stayed locked by another process for more than "
-                                         "%2 s; check for a stuck Topograph process using it.")
-                              .arg(m_path).arg(busyRetryBudgetMs / 1000)
-                        : QStringLiteral("the store %1: %2").arg(m_path, query.lastError().text()));
+    setError(error,
+        m_lastBusy ? QStringLiteral("the store %1 stayed locked by another process for more than "
+                                    "%2 s; check for a stuck Topograph process using it.")
+                         .arg(m_path)
+                         .arg(busyRetryBudgetMs / 1000)
+                   : QStringLiteral("the store %1: %2").arg(m_path, query.lastError().text()));
     return false;
 }
 
@@ -393,8 +414,8 @@ QDateTime Store::fromDb(const QVariant &v)
     return t.isValid() ? t.toUTC() : t;
 }
 
-bool Store::auditInTransaction(const QString &cluster, const QString &instance, const QString &action,
-                               const QString &message, const QJsonObject &details, QString *error)
+bool Store::auditInTransaction(const QString &cluster, const QString &instance,
+    const QString &action, const QString &message, const QJsonObject &details, QString *error)
 {
     AuditEntry entry;
     entry.actor = m_actor;
@@ -409,59 +430,65 @@ bool Store::auditInTransaction(const QString &cluster, const QString &instance, 
 
 // ---- policy -------------------------------------------------------------------------------
 
-bool Store::setPolicyValue(const QString &key, const QJsonValue &value, const QString &comment,
-                           QString *error)
+bool Store::setPolicyValue(
+    const QString &key, const QJsonValue &value, const QString &comment, QString *error)
 {
     const bool remove = value.isUndefined() || value.isNull();
-    return write([&](QString *err) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT value FROM policy WHERE key = ?"));
-        q.addBindValue(key);
-        if (!exec(q, err))
-            return false;
-        const QVariant oldText = q.next() ? q.value(0) : QVariant();
-        q.finish();
-        const QString newText = remove ? QString() : jsonValueText(value);
-        if ((remove && oldText.isNull()) || (!remove && oldText.toString() == newText))
-            return true; // no change, nothing to record
-        const QString now = toDb(QDateTime::currentDateTimeUtc());
-        QSqlQuery w(m_db);
-        if (remove) {
-            w.prepare(QStringLiteral("DELETE FROM policy WHERE key = ?"));
-            w.addBindValue(key);
-        } else {
-            w.prepare(QStringLiteral("INSERT INTO policy(key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                                     "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
-            w.addBindValue(key);
-            w.addBindValue(newText);
-            w.addBindValue(now);
-            w.addBindValue(m_actor);
-        }
-        if (!exec(w, err))
-            return false;
-        QSqlQuery h(m_db);
-        h.prepare(QStringLiteral("INSERT INTO policy_history(at, actor, key, old_value, new_value, comment) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"));
-        h.addBindValue(now);
-        h.addBindValue(m_actor);
-        h.addBindValue(key);
-        h.addBindValue(oldText.isNull() ? QVariant(QMetaType::fromType<QString>()) : oldText);
-        h.addBindValue(remove ? QVariant(QMetaType::fromType<QString>()) : QVariant(newText));
-        h.addBindValue(text(comment));
-        if (!exec(h, err))
-            return false;
-        QJsonObject details{{QStringLiteral("key"), key},
-                            {QStringLiteral("old"), oldText.isNull() ? QJsonValue() : jsonValueFromText(oldText)},
-                            {QStringLiteral("new"), remove ? QJsonValue() : value}};
-        if (!comment.isEmpty())
-            details.insert(QStringLiteral("comment"), comment);
-        const QString sentence = remove ? QStringLiteral("Policy %1 removed (was %2).").arg(key, oldText.toString())
-                                        : QStringLiteral("Policy %1 set to %2 (was %3).")
-                                              .arg(key, newText,
-                                                   oldText.isNull() ? QStringLiteral("unset") : oldText.toString());
-        return auditInTransaction({}, {}, QStringLiteral("set-policy"), sentence, details, err);
-    }, error);
+    return write(
+        [&](QString *err) {
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("SELECT value FROM policy WHERE key = ?"));
+            q.addBindValue(key);
+            if (!exec(q, err))
+                return false;
+            const QVariant oldText = q.next() ? q.value(0) : QVariant();
+            q.finish();
+            const QString newText = remove ? QString() : jsonValueText(value);
+            if ((remove && oldText.isNull()) || (!remove && oldText.toString() == newText))
+                return true; // no change, nothing to record
+            const QString now = toDb(QDateTime::currentDateTimeUtc());
+            QSqlQuery w(m_db);
+            if (remove) {
+                w.prepare(QStringLiteral("DELETE FROM policy WHERE key = ?"));
+                w.addBindValue(key);
+            } else {
+                w.prepare(QStringLiteral(
+                    "INSERT INTO policy(key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+                w.addBindValue(key);
+                w.addBindValue(newText);
+                w.addBindValue(now);
+                w.addBindValue(m_actor);
+            }
+            if (!exec(w, err))
+                return false;
+            QSqlQuery h(m_db);
+            h.prepare(QStringLiteral(
+                "INSERT INTO policy_history(at, actor, key, old_value, new_value, comment) "
+                "VALUES (?, ?, ?, ?, ?, ?)"));
+            h.addBindValue(now);
+            h.addBindValue(m_actor);
+            h.addBindValue(key);
+            h.addBindValue(oldText.isNull() ? QVariant(QMetaType::fromType<QString>()) : oldText);
+            h.addBindValue(remove ? QVariant(QMetaType::fromType<QString>()) : QVariant(newText));
+            h.addBindValue(text(comment));
+            if (!exec(h, err))
+                return false;
+            QJsonObject details { { QStringLiteral("key"), key },
+                { QStringLiteral("old"),
+                    oldText.isNull() ? QJsonValue() : jsonValueFromText(oldText) },
+                { QStringLiteral("new"), remove ? QJsonValue() : value } };
+            if (!comment.isEmpty())
+                details.insert(QStringLiteral("comment"), comment);
+            const QString sentence = remove
+                ? QStringLiteral("Policy %1 removed (was %2).").arg(key, oldText.toString())
+                : QStringLiteral("Policy %1 set to %2 (was %3).")
+                      .arg(key, newText,
+                          oldText.isNull() ? QStringLiteral("unset") : oldText.toString());
+            return auditInTransaction({}, {}, QStringLiteral("set-policy"), sentence, details, err);
+        },
+        error);
 }
 
 QHash<QString, QJsonValue> Store::policy(QString *error) const
@@ -480,8 +507,9 @@ QList<Store::PolicyChange> Store::policyHistory(const QString &key, QString *err
 {
     QList<PolicyChange> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, at, actor, key, old_value, new_value, comment FROM policy_history "
-                             "WHERE ? = '' OR key = ? ORDER BY id"));
+    q.prepare(QStringLiteral(
+        "SELECT id, at, actor, key, old_value, new_value, comment FROM policy_history "
+        "WHERE ? = '' OR key = ? ORDER BY id"));
     q.addBindValue(key);
     q.addBindValue(key);
     if (!exec(q, error))

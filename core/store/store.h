@@ -78,8 +78,8 @@ public:
     bool endDowntime(const InstanceKey &key, QString *error = nullptr);
     QHash<InstanceKey, Downtime> activeDowntimes(const QDateTime &nowUtc) const;
 
-    bool setMaintenance(const InstanceKey &key, bool on, const QString &reason,
-                        QString *error = nullptr);
+    bool setMaintenance(
+        const InstanceKey &key, bool on, const QString &reason, QString *error = nullptr);
     QSet<InstanceKey> maintenance() const;
 
     bool setPromotionRule(const InstanceKey &key, PromotionRule rule, QString *error = nullptr);
@@ -95,7 +95,7 @@ public:
         QString comment;
     };
     bool setPolicyValue(const QString &key, const QJsonValue &value, const QString &comment = {},
-                        QString *error = nullptr); // Undefined/Null removes the key
+        QString *error = nullptr); // Undefined/Null removes the key
     QHash<QString, QJsonValue> policy(QString *error = nullptr) const;
     QList<PolicyChange> policyHistory(const QString &key = {}, QString *error = nullptr) const;
 
@@ -110,15 +110,18 @@ public:
     bool exec(QSqlQuery &query, QString *error) const;
     bool exec(const QString &sql, QString *error) const;
 
-    static QString toDb(const QDateTime &t);   // "2026-01-31T12:00:00.123Z", or NULL
+    static QString toDb(const QDateTime &t); // "2026-01-31T12:00:00.123Z", or NULL
     static QDateTime fromDb(const QVariant &v); // UTC, invalid for NULL
-    static QString text(const QString &s) { return s.isNull() ? QString::fromLatin1("") : s; } // never NULL
+    static QString text(const QString &s)
+    {
+        return s.isNull() ? QString::fromLatin1("") : s;
+    } // never NULL
 
 private:
     explicit Store(QString path, QString connectionName);
     bool migrate(int fromVersion, QString *error);
     bool auditInTransaction(const QString &cluster, const QString &instance, const QString &action,
-                            const QString &message, const QJsonObject &details, QString *error);
+        const QString &message, const QJsonObject &details, QString *error);
 
     QString m_path;
     QString m_connectionName;

@@ -59,8 +59,8 @@ const char *const migration2[] = {
     "CREATE TABLE recoveries ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " cluster TEXT NOT NULL,"
-    " kind TEXT NOT NULL,"                 // DeadMaster, DeadIntermediateMaster, GracefulTakeover...
-    " analysis TEXT NOT NULL DEFAULT '',"  // the analysis code that triggered it, if any
+    " kind TEXT NOT NULL," // DeadMaster, DeadIntermediateMaster, GracefulTakeover...
+    " analysis TEXT NOT NULL DEFAULT ''," // the analysis code that triggered it, if any
     " failed_instance TEXT NOT NULL DEFAULT '',"
     " successor TEXT NOT NULL DEFAULT '',"
     " actor TEXT NOT NULL,"
@@ -135,7 +135,8 @@ const char *const migration2[] = {
 
     // Values are JSON (booleans, numbers, strings, lists), orchestrator's key names.
     "CREATE TABLE policy ("
-    " key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)",
+    " key TEXT PRIMARY KEY, value TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)",
     "CREATE TABLE policy_history ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " at TEXT NOT NULL, actor TEXT NOT NULL, key TEXT NOT NULL,"
@@ -161,9 +162,12 @@ int Store::currentSchemaVersion()
 QStringList Store::migrationStatements(int version)
 {
     switch (version) {
-    case 1: return toList(migration1);
-    case 2: return toList(migration2);
-    default: return {};
+    case 1:
+        return toList(migration1);
+    case 2:
+        return toList(migration2);
+    default:
+        return {};
     }
 }
 

@@ -32,7 +32,8 @@ struct Run
     QString out, err;
 };
 
-Run runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+Run runProgram(const QString &program, const QStringList &args,
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -52,7 +53,7 @@ Run runProgram(const QString &program, const QStringList &args, const QProcessEn
 
 Run cli(const QString &store, const QStringList &args)
 {
-    return runProgram(cliPath, QStringList{QStringLiteral("--store"), store} + args);
+    return runProgram(cliPath, QStringList { QStringLiteral("--store"), store } + args);
 }
 
 QByteArray fileBytes(const QString &path)
@@ -145,8 +146,9 @@ void tst_AuditProcesses::killDuringAppends()
     qint64 expectedAtLeast = 0;
     for (int round = 1; round <= 4; ++round) {
         QProcess writer;
-        writer.start(writerPath, {store, QStringLiteral("append"), QStringLiteral("0"), QStringLiteral("w%1").arg(round),
-                                  QString::number(batch)});
+        writer.start(writerPath,
+            { store, QStringLiteral("append"), QStringLiteral("0"),
+                QStringLiteral("w%1").arg(round), QString::number(batch) });
         QVERIFY(writer.waitForStarted());
         QByteArray pending;
         const qint64 target = batch * (20 + QRandomGenerator::global()->bounded(40));
@@ -169,12 +171,12 @@ void tst_AuditProcesses::killDuringAppends()
         // Everything reported was committed; at most one more transaction committed unreported;
         // and never part of a transaction.
         QVERIFY2(committed >= reported && committed <= reported + batch,
-                 qPrintable(QStringLiteral("reported %1, committed %2").arg(reported).arg(committed)));
+            qPrintable(QStringLiteral("reported %1, committed %2").arg(reported).arg(committed)));
         QCOMPARE(committed % batch, 0);
         expectedAtLeast += committed;
         QCOMPARE(log.count({}), expectedAtLeast);
         reopened.reset();
-        const Run verify = cli(store, {QStringLiteral("audit"), QStringLiteral("verify")});
+        const Run verify = cli(store, { QStringLiteral("audit"), QStringLiteral("verify") });
         QVERIFY2(verify.code == 0, qPrintable(verify.err));
         QVERIFY(verify.out.contains(QStringLiteral("%1 entries verified").arg(expectedAtLeast)));
     }
@@ -189,29 +191,32 @@ void tst_AuditProcesses::twoWritersAtOnce()
     // Both start writing at the same moment, one entry per transaction with a short pause, as two
     // applications would (back-to-back commits from one process can monopolise SQLite's lock).
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TOPOGRAPH_TEST_START_AT"), QString::number(QDateTime::currentMSecsSinceEpoch() + 700));
-    for (QProcess *p : {&gui, &cliWriter}) {
+    env.insert(QStringLiteral("TOPOGRAPH_TEST_START_AT"),
+        QString::number(QDateTime::currentMSecsSinceEpoch() + 700));
+    for (QProcess *p : { &gui, &cliWriter }) {
         p->setStandardOutputFile(QProcess::nullDevice());
         p->setProcessEnvironment(env);
     }
-    gui.start(writerPath, {store, QStringLiteral("append"), QString::number(perWriter), QStringLiteral("gui"),
-                           QStringLiteral("1"), QStringLiteral("100")});
-    cliWriter.start(writerPath, {store, QStringLiteral("append"), QString::number(perWriter), QStringLiteral("cli"),
-                                 QStringLiteral("1"), QStringLiteral("100")});
+    gui.start(writerPath,
+        { store, QStringLiteral("append"), QString::number(perWriter), QStringLiteral("gui"),
+            QStringLiteral("1"), QStringLiteral("100") });
+    cliWriter.start(writerPath,
+        { store, QStringLiteral("append"), QString::number(perWriter), QStringLiteral("cli"),
+            QStringLiteral("1"), QStringLiteral("100") });
     QVERIFY(gui.waitForStarted() && cliWriter.waitForStarted());
     // A third process reads while they write: the real CLI, over and over.
     int verifies = 0;
     while (gui.state() == QProcess::Running || cliWriter.state() == QProcess::Running) {
-        const Run r = cli(store, {QStringLiteral("audit"), QStringLiteral("verify")});
+        const Run r = cli(store, { QStringLiteral("audit"), QStringLiteral("verify") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(!r.err.contains(QLatin1String("locked"), Qt::CaseInsensitive));
         ++verifies;
         gui.waitForFinished(10);
         cliWriter.waitForFinished(10);
     }
-    for (QProcess *p : {&gui, &cliWriter})
+    for (QProcess *p : { &gui, &cliWriter })
         QVERIFY(p->state() == QProcess::NotRunning || p->waitForFinished(120000));
-    for (QProcess *p : {&gui, &cliWriter}) {
+    for (QProcess *p : { &gui, &cliWriter }) {
         const QString err = QString::fromUtf8(p->readAllStandardError());
         QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, qPrintable(err));
         QVERIFY2(!err.contains(QLatin1String("locked"), Qt::CaseInsensitive), qPrintable(err));
@@ -225,7 +230,8 @@ void tst_AuditProcesses::twoWritersAtOnce()
     QCOMPARE(log.count({}), 2 * perWriter + 1);
     QMap<QString, QSet<int>> seen;
     QString previous;
-    int switches = 0; // how often the chain passes from one writer to the other: they really overlapped
+    int switches
+        = 0; // how often the chain passes from one writer to the other: they really overlapped
     log.forEach({}, [&](const AuditEntry &e) {
         if (e.action == QLatin1String("probe")) {
             seen[e.actor].insert(e.details.value(QStringLiteral("seq")).toInt());
@@ -234,19 +240,22 @@ void tst_AuditProcesses::twoWritersAtOnce()
         }
         return true;
     });
-    QVERIFY2(switches > 10, qPrintable(QStringLiteral("only %1 switches between the writers").arg(switches)));
+    QVERIFY2(switches > 10,
+        qPrintable(QStringLiteral("only %1 switches between the writers").arg(switches)));
     QCOMPARE(seen.value(QStringLiteral("gui")).size(), perWriter);
     QCOMPARE(seen.value(QStringLiteral("cli")).size(), perWriter);
     const AuditVerification v = log.verify();
     QVERIFY2(v.intact, qPrintable(v.reason));
-    qInfo("two writers: %d entries each, interleaved %d times, %d concurrent verifies", perWriter, switches, verifies);
+    qInfo("two writers: %d entries each, interleaved %d times, %d concurrent verifies", perWriter,
+        switches, verifies);
 }
 
 void tst_AuditProcesses::interruptedRecoveryIsToldTruthfully()
 {
     const QString store = path(QStringLiteral("interrupted.sqlite"));
     QProcess writer;
-    writer.start(writerPath, {store, QStringLiteral("recover-and-hang"), QStringLiteral("db1:3306")});
+    writer.start(
+        writerPath, { store, QStringLiteral("recover-and-hang"), QStringLiteral("db1:3306") });
     QVERIFY(writer.waitForStarted());
     QByteArray out;
     QElapsedTimer t;
@@ -257,50 +266,62 @@ void tst_AuditProcesses::interruptedRecoveryIsToldTruthfully()
     ::kill(pid_t(writer.processId()), SIGKILL);
     QVERIFY(writer.waitForFinished(10000));
 
-    Run r = cli(store, {QStringLiteral("--json"), QStringLiteral("recoveries"), QStringLiteral("--cluster"), QStringLiteral("db1:3306")});
+    Run r = cli(store,
+        { QStringLiteral("--json"), QStringLiteral("recoveries"), QStringLiteral("--cluster"),
+            QStringLiteral("db1:3306") });
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QCOMPARE(list.size(), 1);
     const QJsonObject rec = list.at(0).toObject();
     QCOMPARE(rec.value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
-    QVERIFY2(rec.value(QStringLiteral("summary")).toString().contains(QLatin1String("after step 2 (repoint db3 under db2, ok)")),
-             qPrintable(rec.value(QStringLiteral("summary")).toString()));
+    QVERIFY2(rec.value(QStringLiteral("summary"))
+                 .toString()
+                 .contains(QLatin1String("after step 2 (repoint db3 under db2, ok)")),
+        qPrintable(rec.value(QStringLiteral("summary")).toString()));
     const QJsonArray steps = rec.value(QStringLiteral("steps")).toArray();
     QCOMPARE(steps.size(), 3);
-    QCOMPARE(steps.at(2).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("interrupted"));
+    QCOMPARE(steps.at(2).toObject().value(QStringLiteral("outcome")).toString(),
+        QStringLiteral("interrupted"));
     const QString id = QString::number(rec.value(QStringLiteral("id")).toInteger());
 
     // An empty or blank comment is refused loudly and acknowledges nothing.
-    for (const QString &comment : {QString(), QStringLiteral("   ")}) {
-        r = cli(store, {QStringLiteral("ack"), id, QStringLiteral("--comment"), comment});
+    for (const QString &comment : { QString(), QStringLiteral("   ") }) {
+        r = cli(store, { QStringLiteral("ack"), id, QStringLiteral("--comment"), comment });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QLatin1String("--comment")), qPrintable(r.err));
     }
-    r = cli(store, {QStringLiteral("recoveries"), QStringLiteral("--unacknowledged")});
+    r = cli(store, { QStringLiteral("recoveries"), QStringLiteral("--unacknowledged") });
     QVERIFY(r.out.contains(QLatin1String("UNACKNOWLEDGED")));
-    r = cli(store, {QStringLiteral("ack"), id, QStringLiteral("--comment"), QStringLiteral("db2 checked by hand; resumed")});
+    r = cli(store,
+        { QStringLiteral("ack"), id, QStringLiteral("--comment"),
+            QStringLiteral("db2 checked by hand; resumed") });
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QLatin1String("Acknowledged 1 recovery")));
-    r = cli(store, {QStringLiteral("recoveries"), QStringLiteral("--unacknowledged")});
+    r = cli(store, { QStringLiteral("recoveries"), QStringLiteral("--unacknowledged") });
     QVERIFY(r.out.contains(QLatin1String("No unacknowledged recovery")));
-    r = cli(store, {QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")});
+    r = cli(store, { QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list") });
     QStringList actions;
     for (const QJsonValue &e : QJsonDocument::fromJson(r.out.toUtf8()).array())
         actions << e.toObject().value(QStringLiteral("action")).toString();
     QVERIFY(actions.contains(QLatin1String("recovery-interrupted")));
     QCOMPARE(actions.last(), QStringLiteral("acknowledge"));
-    QCOMPARE(cli(store, {QStringLiteral("audit"), QStringLiteral("verify")}).code, 0);
+    QCOMPARE(cli(store, { QStringLiteral("audit"), QStringLiteral("verify") }).code, 0);
 }
 
 void tst_AuditProcesses::cliRefusesBadStores_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("not SQLite") << "text" << "not an SQLite database";
-    QTest::newRow("damaged") << "corrupt" << "is damaged";
-    QTest::newRow("newer schema") << "newer" << "newer Topograph";
-    QTest::newRow("read-only file") << "readonly" << "read-only";
-    QTest::newRow("not writable for this user") << "nobody" << "read-only";
+    QTest::newRow("not SQLite") << "text"
+                                << "not an SQLite database";
+    QTest::newRow("damaged") << "corrupt"
+                             << "is damaged";
+    QTest::newRow("newer schema") << "newer"
+                                  << "newer Topograph";
+    QTest::newRow("read-only file") << "readonly"
+                                    << "read-only";
+    QTest::newRow("not writable for this user") << "nobody"
+                                                << "read-only";
 }
 
 void tst_AuditProcesses::cliRefusesBadStores()
@@ -314,7 +335,10 @@ void tst_AuditProcesses::cliRefusesBadStores()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("-- a SQL dump, not a database\nCREATE TABLE x (y);\n");
     } else if (kind == QLatin1String("newer")) {
-        QCOMPARE(runProgram(QStringLiteral("sqlite3"), {file, QStringLiteral("PRAGMA user_version=7; CREATE TABLE t(x);")}).code, 0);
+        QCOMPARE(runProgram(QStringLiteral("sqlite3"),
+                     { file, QStringLiteral("PRAGMA user_version=7; CREATE TABLE t(x);") })
+                     .code,
+            0);
     } else {
         fillStore(file, 400);
         if (kind == QLatin1String("corrupt")) {
@@ -323,25 +347,32 @@ void tst_AuditProcesses::cliRefusesBadStores()
             f.seek(2 * 4096);
             f.write(QByteArray(4 * 4096, '\x5a'));
         } else if (kind == QLatin1String("readonly")) {
-            QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+            QVERIFY(QFile::setPermissions(
+                file, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         } else if (kind == QLatin1String("nobody")) {
             // A file another account owns and this one may only read: run the CLI as nobody.
-            if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            if (::geteuid() != 0
+                || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
                 QSKIP("needs root and setpriv to run the CLI as another user");
-            QVERIFY(QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                            | QFileDevice::ReadOther | QFileDevice::ExeOther));
-            QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-            prefix = {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"), cliPath};
+            QVERIFY(QFile::setPermissions(m_dir.path(),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                    | QFileDevice::ReadOther | QFileDevice::ExeOther));
+            QVERIFY(QFile::setPermissions(
+                file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+            prefix = { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                QStringLiteral("--clear-groups"), cliPath };
         }
     }
     const QByteArray before = fileBytes(file);
     QVERIFY(!before.isEmpty());
-    const QList<QStringList> commands = {{QStringLiteral("audit"), QStringLiteral("verify")},
-                                         {QStringLiteral("audit"), QStringLiteral("list")},
-                                         {QStringLiteral("ack"), QStringLiteral("--all"), QStringLiteral("--comment"), QStringLiteral("x")}};
+    const QList<QStringList> commands = { { QStringLiteral("audit"), QStringLiteral("verify") },
+        { QStringLiteral("audit"), QStringLiteral("list") },
+        { QStringLiteral("ack"), QStringLiteral("--all"), QStringLiteral("--comment"),
+            QStringLiteral("x") } };
     for (const QStringList &command : commands) {
-        const QStringList args = prefix + QStringList{QStringLiteral("--store"), file} + command;
-        const Run r = prefix.isEmpty() ? runProgram(cliPath, args) : runProgram(QStringLiteral("setpriv"), args);
+        const QStringList args = prefix + QStringList { QStringLiteral("--store"), file } + command;
+        const Run r = prefix.isEmpty() ? runProgram(cliPath, args)
+                                       : runProgram(QStringLiteral("setpriv"), args);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(file), qPrintable(r.err));
         QVERIFY2(r.err.contains(expected), qPrintable(r.err));
@@ -355,11 +386,13 @@ void tst_AuditProcesses::tamperingWithSqlite3IsCaught_data()
 {
     QTest::addColumn<QString>("sql");
     QTest::addColumn<int>("firstBad");
-    QTest::newRow("row edited") << "UPDATE audit_entries SET message = 'all fine' WHERE id = 3;" << 3;
+    QTest::newRow("row edited") << "UPDATE audit_entries SET message = 'all fine' WHERE id = 3;"
+                                << 3;
     QTest::newRow("row deleted") << "DELETE FROM audit_entries WHERE id = 3;" << 4;
-    QTest::newRow("rows reordered") << "UPDATE audit_entries SET id = -1 WHERE id = 3; UPDATE audit_entries SET id = 3 "
-                                       "WHERE id = 4; UPDATE audit_entries SET id = 4 WHERE id = -1;"
-                                    << 3;
+    QTest::newRow("rows reordered")
+        << "UPDATE audit_entries SET id = -1 WHERE id = 3; UPDATE audit_entries SET id = 3 "
+           "WHERE id = 4; UPDATE audit_entries SET id = 4 WHERE id = -1;"
+        << 3;
     QTest::newRow("last row deleted") << "DELETE FROM audit_entries WHERE id = 6;" << 6;
 }
 
@@ -367,20 +400,24 @@ void tst_AuditProcesses::tamperingWithSqlite3IsCaught()
 {
     QFETCH(QString, sql);
     QFETCH(int, firstBad);
-    const QString store = path(QStringLiteral("tamper-%1.sqlite").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+    const QString store = path(QStringLiteral("tamper-%1.sqlite")
+                                   .arg(QString::fromLatin1(QTest::currentDataTag())
+                                            .replace(QLatin1Char(' '), QLatin1Char('-'))));
     fillStore(store, 6);
-    QCOMPARE(cli(store, {QStringLiteral("audit"), QStringLiteral("verify")}).code, 0);
-    const Run edit = runProgram(QStringLiteral("sqlite3"), {store, sql});
+    QCOMPARE(cli(store, { QStringLiteral("audit"), QStringLiteral("verify") }).code, 0);
+    const Run edit = runProgram(QStringLiteral("sqlite3"), { store, sql });
     QVERIFY2(edit.code == 0, qPrintable(edit.err));
 
-    const Run verify = cli(store, {QStringLiteral("audit"), QStringLiteral("verify")});
+    const Run verify = cli(store, { QStringLiteral("audit"), QStringLiteral("verify") });
     QCOMPARE(verify.code, 1);
-    QVERIFY2(verify.err.contains(QStringLiteral("first bad entry #%1").arg(firstBad)), qPrintable(verify.err));
+    QVERIFY2(verify.err.contains(QStringLiteral("first bad entry #%1").arg(firstBad)),
+        qPrintable(verify.err));
     QVERIFY(verify.err.contains(store));
 
     const QString html = path(QStringLiteral("tampered.html"));
-    const Run exported = cli(store, {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
-                                     QStringLiteral("html"), QStringLiteral("--out"), html});
+    const Run exported = cli(store,
+        { QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+            QStringLiteral("html"), QStringLiteral("--out"), html });
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
     QVERIFY(exported.err.contains(QLatin1String("hash chain is broken")));
     const QString report = QString::fromUtf8(fileBytes(html));
@@ -391,16 +428,19 @@ void tst_AuditProcesses::tamperingWithSqlite3IsCaught()
 void tst_AuditProcesses::pdfExportWorksHeadless()
 {
     const QString store = path(QStringLiteral("pdf.sqlite"));
-    QVERIFY(runProgram(writerPath, {store, QStringLiteral("sample")}).code == 0);
+    QVERIFY(runProgram(writerPath, { store, QStringLiteral("sample") }).code == 0);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+    for (const char *var : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
         env.remove(QString::fromLatin1(var));
-    for (const QStringList &format : {QStringList{QStringLiteral("--format"), QStringLiteral("pdf")},
-                                      QStringList{QStringLiteral("--format=pdf")}}) {
+    for (const QStringList &format :
+        { QStringList { QStringLiteral("--format"), QStringLiteral("pdf") },
+            QStringList { QStringLiteral("--format=pdf") } }) {
         const QString out = path(QStringLiteral("headless-%1.pdf").arg(format.size()));
-        const Run r = runProgram(cliPath, QStringList{QStringLiteral("--store"), store, QStringLiteral("audit"), QStringLiteral("export")}
-                                              + format + QStringList{QStringLiteral("--out"), out},
-                                 env);
+        const Run r = runProgram(cliPath,
+            QStringList { QStringLiteral("--store"), store, QStringLiteral("audit"),
+                QStringLiteral("export") }
+                + format + QStringList { QStringLiteral("--out"), out },
+            env);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(fileBytes(out).startsWith("%PDF-"));
         QVERIFY(QFileInfo(out).size() > 20000);
@@ -417,21 +457,28 @@ void tst_AuditProcesses::listFilters()
         QVERIFY(s->setClusterAlias(QStringLiteral("db1:3306"), QStringLiteral("orders")));
     }
     auto ids = [&](const QStringList &args) {
-        const Run r = cli(store, QStringList{QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")} + args);
+        const Run r = cli(store,
+            QStringList {
+                QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list") }
+                + args);
         QList<int> result;
         for (const QJsonValue &e : QJsonDocument::fromJson(r.out.toUtf8()).array())
             if (e.toObject().value(QStringLiteral("action")).toString() == QLatin1String("detect"))
                 result << e.toObject().value(QStringLiteral("id")).toInt();
         return result;
     };
-    QCOMPARE(ids({QStringLiteral("--since"), QStringLiteral("2026-04-02"), QStringLiteral("--until"), QStringLiteral("2026-04-02")}),
-             (QList<int>{4, 5, 6, 7})); // 2 April, the whole day
-    QCOMPARE(ids({QStringLiteral("--since"), QStringLiteral("2026-04-02T09:00:00+09:00"), QStringLiteral("--until"),
-                  QStringLiteral("2026-04-02 12:00")}),
-             (QList<int>{4, 5})); // 00:00Z and 06:00Z; 12:00 exclusive
-    QCOMPARE(ids({QStringLiteral("--cluster"), QStringLiteral("orders"), QStringLiteral("--limit"), QStringLiteral("3")}),
-             (QList<int>{11, 12})); // the latest 3 entries of db1:3306: 11, 12 and the alias change
-    const Run text = cli(store, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(ids({ QStringLiteral("--since"), QStringLiteral("2026-04-02"),
+                 QStringLiteral("--until"), QStringLiteral("2026-04-02") }),
+        (QList<int> { 4, 5, 6, 7 })); // 2 April, the whole day
+    QCOMPARE(ids({ QStringLiteral("--since"), QStringLiteral("2026-04-02T09:00:00+09:00"),
+                 QStringLiteral("--until"), QStringLiteral("2026-04-02 12:00") }),
+        (QList<int> { 4, 5 })); // 00:00Z and 06:00Z; 12:00 exclusive
+    QCOMPARE(ids({ QStringLiteral("--cluster"), QStringLiteral("orders"), QStringLiteral("--limit"),
+                 QStringLiteral("3") }),
+        (QList<int> { 11, 12 })); // the latest 3 entries of db1:3306: 11, 12 and the alias change
+    const Run text = cli(store,
+        { QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"),
+            QStringLiteral("2") });
     QVERIFY(text.out.contains(QLatin1String("the latest 2 of 13")));
 }
 
@@ -439,14 +486,25 @@ void tst_AuditProcesses::usageErrors()
 {
     const QString store = path(QStringLiteral("usage.sqlite"));
     fillStore(store, 1);
-    QCOMPARE(cli(store, {QStringLiteral("ack"), QStringLiteral("1")}).code, 2);
-    QCOMPARE(cli(store, {QStringLiteral("ack"), QStringLiteral("1"), QStringLiteral("--all"), QStringLiteral("--comment"), QStringLiteral("x")}).code, 2);
-    const Run badTime = cli(store, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("yesterday-ish")});
+    QCOMPARE(cli(store, { QStringLiteral("ack"), QStringLiteral("1") }).code, 2);
+    QCOMPARE(cli(store,
+                 { QStringLiteral("ack"), QStringLiteral("1"), QStringLiteral("--all"),
+                     QStringLiteral("--comment"), QStringLiteral("x") })
+                 .code,
+        2);
+    const Run badTime = cli(store,
+        { QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--since"),
+            QStringLiteral("yesterday-ish") });
     QCOMPARE(badTime.code, 2);
     QVERIFY(badTime.err.contains(QLatin1String("yesterday-ish")));
-    QCOMPARE(cli(store, {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("docx"),
-                         QStringLiteral("--out"), path(QStringLiteral("x.docx"))}).code, 2);
-    const Run missing = cli(path(QStringLiteral("nope.sqlite")), {QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(
+        cli(store,
+            { QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                QStringLiteral("docx"), QStringLiteral("--out"), path(QStringLiteral("x.docx")) })
+            .code,
+        2);
+    const Run missing = cli(
+        path(QStringLiteral("nope.sqlite")), { QStringLiteral("audit"), QStringLiteral("verify") });
     QCOMPARE(missing.code, 1);
     QVERIFY(missing.err.contains(QLatin1String("no Topograph store")));
     QVERIFY(!QFile::exists(path(QStringLiteral("nope.sqlite"))));

@@ -49,18 +49,19 @@ void tst_AuditLog::canonicalSerialisationIsPinned()
 {
     // The format documented in auditlog.h; a change here breaks every existing chain.
     const QString message = QStringLiteral("Promoted 「db2」 — 승격");
-    const QByteArray canonical = AuditLog::canonicalContent(
-        7, QStringLiteral("2026-01-02T03:04:05.006Z"), QStringLiteral("kim@ops"), QStringLiteral("db1:3306"),
-        QStringLiteral("db2:3306"), QStringLiteral("recover"), QStringLiteral("ok"), message,
-        QStringLiteral("{\"a\":1}"), 0);
-    QCOMPARE(canonical, QByteArray("topograph-audit-v1\n1:7\n24:2026-01-02T03:04:05.006Z\n7:kim@ops\n8:db1:3306\n"
-                                   "8:db2:3306\n7:recover\n2:ok\n29:")
-                            + message.toUtf8() + QByteArray("\n7:{\"a\":1}\n0:\n"));
+    const QByteArray canonical = AuditLog::canonicalContent(7,
+        QStringLiteral("2026-01-02T03:04:05.006Z"), QStringLiteral("kim@ops"),
+        QStringLiteral("db1:3306"), QStringLiteral("db2:3306"), QStringLiteral("recover"),
+        QStringLiteral("ok"), message, QStringLiteral("{\"a\":1}"), 0);
+    QCOMPARE(canonical,
+        QByteArray("topograph-audit-v1\n1:7\n24:2026-01-02T03:04:05.006Z\n7:kim@ops\n8:db1:3306\n"
+                   "8:db2:3306\n7:recover\n2:ok\n29:")
+            + message.toUtf8() + QByteArray("\n7:{\"a\":1}\n0:\n"));
     QCOMPARE(AuditLog::chainHash(AuditLog::genesisHash(), canonical),
-             QStringLiteral("f20a4a65b358ccb7522a8b8d32c4f3238ff37040a139fb5006cd134b2168d554"));
+        QStringLiteral("f20a4a65b358ccb7522a8b8d32c4f3238ff37040a139fb5006cd134b2168d554"));
     // Length prefixes: moving a character between fields changes the content.
     QVERIFY(AuditLog::canonicalContent(1, "a", "b", "c", "d", "e", "ok", "x\n1:y", "{}", 0)
-            != AuditLog::canonicalContent(1, "a", "b", "c", "d", "e", "ok", "x", "1:y{}", 0));
+        != AuditLog::canonicalContent(1, "a", "b", "c", "d", "e", "ok", "x", "1:y{}", 0));
 }
 
 void tst_AuditLog::appendChainsAndRoundTrips()
@@ -75,8 +76,9 @@ void tst_AuditLog::appendChainsAndRoundTrips()
     a.instance = QStringLiteral("db2:3306");
     a.action = QStringLiteral("relocate");
     a.outcome = AuditOutcome::Refused;
-    a.message = QStringLiteral("Refused: \"db2\" would have errant transactions, <b>0-1-5</b>; 한국어, 日本語");
-    a.details = {{QStringLiteral("z"), 1}, {QStringLiteral("a"), QStringLiteral("x,y\nz")}};
+    a.message = QStringLiteral(
+        "Refused: \"db2\" would have errant transactions, <b>0-1-5</b>; 한국어, 日本語");
+    a.details = { { QStringLiteral("z"), 1 }, { QStringLiteral("a"), QStringLiteral("x,y\nz") } };
     a.recoveryId = 42;
     QVERIFY2(log.append(a, &error), qPrintable(error));
     QCOMPARE(a.id, 1);
@@ -153,29 +155,35 @@ void tst_AuditLog::tamperingIsDetected_data()
     QTest::addColumn<QStringList>("sql");
     QTest::addColumn<qint64>("firstBad");
     QTest::addColumn<QString>("why");
-    QTest::newRow("message edited") << QStringList{"UPDATE audit_entries SET message = 'nothing happened' WHERE id = 4"}
-                                    << qint64(4) << "edited";
-    QTest::newRow("outcome edited") << QStringList{"UPDATE audit_entries SET outcome = 'ok', actor = 'x' WHERE id = 2"}
-                                    << qint64(2) << "edited";
-    QTest::newRow("edited and rehashed") << QStringList{"UPDATE audit_entries SET message = 'x', hash = "
-                                                        "'0000000000000000000000000000000000000000000000000000000000000000' WHERE id = 3"}
-                                         << qint64(3) << "edited";
-    QTest::newRow("middle deleted") << QStringList{"DELETE FROM audit_entries WHERE id = 5"} << qint64(6)
-                                    << "entry 5 missing";
-    QTest::newRow("first deleted") << QStringList{"DELETE FROM audit_entries WHERE id = 1"} << qint64(2)
-                                   << "first entry";
-    QTest::newRow("last deleted") << QStringList{"DELETE FROM audit_entries WHERE id = 8"} << qint64(8)
-                                  << "deleted from the end";
-    QTest::newRow("all deleted") << QStringList{"DELETE FROM audit_entries"} << qint64(8) << "every entry";
+    QTest::newRow("message edited")
+        << QStringList { "UPDATE audit_entries SET message = 'nothing happened' WHERE id = 4" }
+        << qint64(4) << "edited";
+    QTest::newRow("outcome edited")
+        << QStringList { "UPDATE audit_entries SET outcome = 'ok', actor = 'x' WHERE id = 2" }
+        << qint64(2) << "edited";
+    QTest::newRow("edited and rehashed") << QStringList {
+        "UPDATE audit_entries SET message = 'x', hash = "
+        "'0000000000000000000000000000000000000000000000000000000000000000' WHERE id = 3"
+    } << qint64(3) << "edited";
+    QTest::newRow("middle deleted") << QStringList { "DELETE FROM audit_entries WHERE id = 5" }
+                                    << qint64(6) << "entry 5 missing";
+    QTest::newRow("first deleted")
+        << QStringList { "DELETE FROM audit_entries WHERE id = 1" } << qint64(2) << "first entry";
+    QTest::newRow("last deleted") << QStringList { "DELETE FROM audit_entries WHERE id = 8" }
+                                  << qint64(8) << "deleted from the end";
+    QTest::newRow("all deleted") << QStringList { "DELETE FROM audit_entries" } << qint64(8)
+                                 << "every entry";
     QTest::newRow("reordered (ids swapped)")
-        << QStringList{"UPDATE audit_entries SET id = -3 WHERE id = 3", "UPDATE audit_entries SET id = 3 WHERE id = 4",
-                       "UPDATE audit_entries SET id = 4 WHERE id = -3"}
+        << QStringList { "UPDATE audit_entries SET id = -3 WHERE id = 3",
+               "UPDATE audit_entries SET id = 3 WHERE id = 4",
+               "UPDATE audit_entries SET id = 4 WHERE id = -3" }
         << qint64(3) << "does not follow entry 2";
-    QTest::newRow("row inserted") << QStringList{"INSERT INTO audit_entries(id, at, actor, action, outcome, message, "
-                                                 "prev_hash, hash) SELECT 100, at, actor, action, outcome, 'forged', "
-                                                 "hash, hash FROM audit_entries WHERE id = 8",
-                                                 "UPDATE audit_head SET last_id = 100"}
-                                  << qint64(100) << "edited";
+    QTest::newRow("row inserted") << QStringList {
+        "INSERT INTO audit_entries(id, at, actor, action, outcome, message, "
+        "prev_hash, hash) SELECT 100, at, actor, action, outcome, 'forged', "
+        "hash, hash FROM audit_entries WHERE id = 8",
+        "UPDATE audit_head SET last_id = 100"
+    } << qint64(100) << "edited";
 }
 
 void tst_AuditLog::tamperingIsDetected()
@@ -194,7 +202,7 @@ void tst_AuditLog::tamperingIsDetected()
     QVERIFY2(v.reason.contains(why), qPrintable(v.reason));
     QCOMPARE(v.problems.firstKey(), firstBad);
     if (QByteArray(QTest::currentDataTag()) == "message edited")
-        QCOMPARE(v.problems.keys(), QList<qint64>{4}); // only the edited entry, not all after it
+        QCOMPARE(v.problems.keys(), QList<qint64> { 4 }); // only the edited entry, not all after it
 }
 
 void tst_AuditLog::emptyLogIsIntact()

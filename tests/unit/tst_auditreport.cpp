@@ -18,8 +18,9 @@ using namespace Topograph::Reporting;
 
 namespace {
 
-const QString tricky = QStringLiteral("Quotes \"double\" and 'single', commas, a\nnew line and\r\na CRLF, <b>HTML</b> & "
-                                      "<script>alert(1)</script>, 한국어 장애 조치, 日本語のフェイルオーバー");
+const QString tricky = QStringLiteral(
+    "Quotes \"double\" and 'single', commas, a\nnew line and\r\na CRLF, <b>HTML</b> & "
+    "<script>alert(1)</script>, 한국어 장애 조치, 日本語のフェイルオーバー");
 
 QByteArray readAll(const QString &path)
 {
@@ -27,7 +28,8 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// RFC 4180 reader: records end with CRLF; quoted fields may hold commas, quotes ("") and line breaks.
+// RFC 4180 reader: records end with CRLF; quoted fields may hold commas, quotes ("") and line
+// breaks.
 QList<QStringList> parseCsv(const QByteArray &data, QString *problem)
 {
     QList<QStringList> records;
@@ -118,16 +120,18 @@ void tst_AuditReport::initTestCase()
         e.action = QStringLiteral("probe");
         e.outcome = i % 5 == 0 ? AuditOutcome::Failed : AuditOutcome::Ok;
         e.message = i == 7 ? tricky : QStringLiteral("routine entry %1").arg(i);
-        e.details = {{QStringLiteral("i"), i}, {QStringLiteral("text"), i == 7 ? tricky : QString()}};
+        e.details = { { QStringLiteral("i"), i },
+            { QStringLiteral("text"), i == 7 ? tricky : QString() } };
         QVERIFY(audit.append(e, &error));
     }
     RecoveryLog log(*m_store);
-    const auto claim = log.start({QStringLiteral("db1:3306"), QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"),
-                                  QStringLiteral("db1:3306"), QStringLiteral("auto"), true, {}});
+    const auto claim = log.start(
+        { QStringLiteral("db1:3306"), QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"),
+            QStringLiteral("db1:3306"), QStringLiteral("auto"), true, {} });
     QVERIFY(claim);
     m_recovery = claim.id;
     const int s = log.beginStep(claim.id, QStringLiteral("promote db2"), QStringLiteral("db2:3306"),
-                                QStringLiteral("SET GLOBAL read_only=0 /* <tag> & \"q\" */"));
+        QStringLiteral("SET GLOBAL read_only=0 /* <tag> & \"q\" */"));
     QVERIFY(log.endStep(claim.id, s, StepOutcome::Ok, tricky));
     RecoveryLog::Finish f;
     f.successor = QStringLiteral("db2:3306");
@@ -135,7 +139,8 @@ void tst_AuditReport::initTestCase()
     QVERIFY(log.finish(claim.id, f));
     BlockedRecovery b;
     b.cluster = QStringLiteral("db1:3306");
-    b.reason = QStringLiteral("RecoveryPeriodBlockSeconds: acknowledge recovery %1 to unblock").arg(claim.id);
+    b.reason = QStringLiteral("RecoveryPeriodBlockSeconds: acknowledge recovery %1 to unblock")
+                   .arg(claim.id);
     b.blockingRecoveryId = claim.id;
     QVERIFY(log.recordBlocked(b));
 }
@@ -143,8 +148,10 @@ void tst_AuditReport::initTestCase()
 QString tst_AuditReport::exportTo(ReportFormat format, const AuditFilter &filter, Store *store)
 {
     static int n = 0;
-    const QString path = m_dir.filePath(QStringLiteral("out/report-%1.%2").arg(++n).arg(reportFormatName(format)));
-    AuditReport report(store ? *store : *m_store, filter, QStringLiteral("Quarterly failover audit"));
+    const QString path
+        = m_dir.filePath(QStringLiteral("out/report-%1.%2").arg(++n).arg(reportFormatName(format)));
+    AuditReport report(
+        store ? *store : *m_store, filter, QStringLiteral("Quarterly failover audit"));
     QString error;
     qint64 bytes = 0;
     if (!report.write(format, path, &error, &bytes)) {
@@ -165,8 +172,9 @@ void tst_AuditReport::csvSurvivesEverything()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const qint64 total = AuditLog(*m_store).count({});
     QCOMPARE(records.size(), total + 1);
-    QCOMPARE(records[0], (QStringList{"id", "time_utc", "actor", "cluster", "instance", "action", "outcome", "message",
-                                      "details", "recovery_id", "prev_hash", "hash", "chain"}));
+    QCOMPARE(records[0],
+        (QStringList { "id", "time_utc", "actor", "cluster", "instance", "action", "outcome",
+            "message", "details", "recovery_id", "prev_hash", "hash", "chain" }));
     bool found = false;
     for (const QStringList &r : records) {
         QCOMPARE(r.size(), 13);
@@ -192,11 +200,21 @@ void tst_AuditReport::jsonSurvivesEverything()
     QCOMPARE(entries.size(), AuditLog(*m_store).count({}));
     QJsonObject seventh;
     for (const QJsonValue &e : entries)
-        if (e.toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("i")).toInt(-1) == 7)
+        if (e.toObject()
+                .value(QStringLiteral("details"))
+                .toObject()
+                .value(QStringLiteral("i"))
+                .toInt(-1)
+            == 7)
             seventh = e.toObject();
     QCOMPARE(seventh.value(QStringLiteral("message")).toString(), tricky);
-    QCOMPARE(seventh.value(QStringLiteral("details")).toObject().value(QStringLiteral("text")).toString(), tricky);
-    QCOMPARE(seventh.value(QStringLiteral("at")).toString(), QStringLiteral("2026-04-01T16:00:00.000Z"));
+    QCOMPARE(seventh.value(QStringLiteral("details"))
+                 .toObject()
+                 .value(QStringLiteral("text"))
+                 .toString(),
+        tricky);
+    QCOMPARE(
+        seventh.value(QStringLiteral("at")).toString(), QStringLiteral("2026-04-01T16:00:00.000Z"));
     const QJsonObject v = doc.value(QStringLiteral("verification")).toObject();
     QVERIFY(v.value(QStringLiteral("intact")).toBool());
     QCOMPARE(v.value(QStringLiteral("headHash")).toString(), AuditLog(*m_store).verify().headHash);
@@ -206,9 +224,16 @@ void tst_AuditReport::jsonSurvivesEverything()
     QCOMPARE(s.value(QStringLiteral("blockedAttempts")).toInt(), 1);
     QCOMPARE(s.value(QStringLiteral("failedEntries")).toInt(), 6);
     const QJsonObject r = doc.value(QStringLiteral("recoveries")).toArray().at(0).toObject();
-    QCOMPARE(r.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("output")).toString(), tricky);
-    QCOMPARE(doc.value(QStringLiteral("report")).toObject().value(QStringLiteral("title")).toString(),
-             QStringLiteral("Quarterly failover audit"));
+    QCOMPARE(r.value(QStringLiteral("steps"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("output"))
+                 .toString(),
+        tricky);
+    QCOMPARE(
+        doc.value(QStringLiteral("report")).toObject().value(QStringLiteral("title")).toString(),
+        QStringLiteral("Quarterly failover audit"));
 }
 
 void tst_AuditReport::htmlIsEscapedAndComplete()
@@ -221,10 +246,12 @@ void tst_AuditReport::htmlIsEscapedAndComplete()
     QVERIFY(!html.contains(QLatin1String("<b>HTML</b>")));
     QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt;")));
     QVERIFY(html.contains(QLatin1String("&lt;b&gt;HTML&lt;/b&gt; &amp; ")));
-    QVERIFY(html.contains(QLatin1String("Quotes &quot;double&quot; and 'single', commas, a<br/>new line and<br/>a CRLF")));
+    QVERIFY(html.contains(QLatin1String(
+        "Quotes &quot;double&quot; and 'single', commas, a<br/>new line and<br/>a CRLF")));
     QVERIFY(html.contains(QStringLiteral("한국어 장애 조치, 日本語のフェイルオーバー")));
     QVERIFY(html.contains(QStringLiteral("주문-orders")));
-    QVERIFY(html.contains(QLatin1String("SET GLOBAL read_only=0 /* &lt;tag&gt; &amp; &quot;q&quot; */")));
+    QVERIFY(html.contains(
+        QLatin1String("SET GLOBAL read_only=0 /* &lt;tag&gt; &amp; &quot;q&quot; */")));
     QVERIFY(html.contains(QLatin1String("Hash chain intact")));
     QVERIFY(html.contains(AuditLog(*m_store).verify().headHash));
     QVERIFY(html.contains(QLatin1String("Quarterly failover audit")));
@@ -241,11 +268,12 @@ void tst_AuditReport::pdfRendersAndIsNotBlank()
     QVERIFY(readAll(path).startsWith("%PDF-"));
     const QString prefix = m_dir.filePath(QStringLiteral("page"));
     QProcess render;
-    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
-                                              QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("2"),
-                                              path, prefix});
-    QVERIFY2(render.waitForFinished(60000) && render.exitCode() == 0, render.readAllStandardError().constData());
-    for (const QString &page : {QStringLiteral("-1.png"), QStringLiteral("-2.png")}) {
+    render.start(QStringLiteral("pdftoppm"),
+        { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-f"),
+            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("2"), path, prefix });
+    QVERIFY2(render.waitForFinished(60000) && render.exitCode() == 0,
+        render.readAllStandardError().constData());
+    for (const QString &page : { QStringLiteral("-1.png"), QStringLiteral("-2.png") }) {
         const QImage image(prefix + page);
         QVERIFY2(!image.isNull(), qPrintable(prefix + page));
         qint64 ink = 0;
@@ -257,15 +285,17 @@ void tst_AuditReport::pdfRendersAndIsNotBlank()
                     ++ink;
         }
         const double share = double(ink) / (double(rgb.width()) * rgb.height());
-        QVERIFY2(share > 0.01, qPrintable(QStringLiteral("page%1 is %2% ink").arg(page).arg(share * 100)));
+        QVERIFY2(share > 0.01,
+            qPrintable(QStringLiteral("page%1 is %2% ink").arg(page).arg(share * 100)));
     }
     // The text is really there (not boxes): Korean, Japanese, the verdict.
     QProcess text;
-    text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    text.start(QStringLiteral("pdftotext"), { path, QStringLiteral("-") });
     QVERIFY(text.waitForFinished(60000));
     // NFKC: the CJK font shares glyphs between ideographs and Kangxi radicals (日 U+65E5 and
     // ⽇ U+2F47), and the PDF's text map may name either; what is drawn is the same.
-    const QString content = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    const QString content
+        = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
     QVERIFY2(content.contains(QStringLiteral("한국어 장애 조치")), qPrintable(content.left(400)));
     QVERIFY(content.contains(QStringLiteral("日本語のフェイルオーバー")));
     QVERIFY(content.contains(QLatin1String("Hash chain intact")));
@@ -275,7 +305,8 @@ void tst_AuditReport::pdfRendersAndIsNotBlank()
     QFile::remove(artifacts + QStringLiteral("/audit-report.pdf"));
     QFile::remove(artifacts + QStringLiteral("/audit-report-page1.png"));
     QVERIFY(QFile::copy(path, artifacts + QStringLiteral("/audit-report.pdf")));
-    QVERIFY(QFile::copy(prefix + QStringLiteral("-1.png"), artifacts + QStringLiteral("/audit-report-page1.png")));
+    QVERIFY(QFile::copy(
+        prefix + QStringLiteral("-1.png"), artifacts + QStringLiteral("/audit-report-page1.png")));
 }
 
 void tst_AuditReport::filtersByClusterAndTime()
@@ -289,14 +320,25 @@ void tst_AuditReport::filtersByClusterAndTime()
     const QJsonArray entries = doc.value(QStringLiteral("entries")).toArray();
     QStringList messages;
     for (const QJsonValue &e : entries) {
-        QCOMPARE(e.toObject().value(QStringLiteral("cluster")).toString(), QStringLiteral("db9:3306"));
+        QCOMPARE(
+            e.toObject().value(QStringLiteral("cluster")).toString(), QStringLiteral("db9:3306"));
         messages << e.toObject().value(QStringLiteral("message")).toString();
     }
-    // db9 has i % 3 == 0 at 09:00 + i h: i = 3 (12:00) .. 12 (21:00); 15 is 00:00 next day (excluded)
-    QCOMPARE(messages, (QStringList{"routine entry 3", "routine entry 6", "routine entry 9", "routine entry 12"}));
-    QCOMPARE(doc.value(QStringLiteral("report")).toObject().value(QStringLiteral("filters")).toObject()
-                 .value(QStringLiteral("cluster")).toString(), QStringLiteral("db9:3306"));
-    QCOMPARE(doc.value(QStringLiteral("summary")).toObject().value(QStringLiteral("recoveries")).toInt(), 0);
+    // db9 has i % 3 == 0 at 09:00 + i h: i = 3 (12:00) .. 12 (21:00); 15 is 00:00 next day
+    // (excluded)
+    QCOMPARE(messages,
+        (QStringList {
+            "routine entry 3", "routine entry 6", "routine entry 9", "routine entry 12" }));
+    QCOMPARE(doc.value(QStringLiteral("report"))
+                 .toObject()
+                 .value(QStringLiteral("filters"))
+                 .toObject()
+                 .value(QStringLiteral("cluster"))
+                 .toString(),
+        QStringLiteral("db9:3306"));
+    QCOMPARE(
+        doc.value(QStringLiteral("summary")).toObject().value(QStringLiteral("recoveries")).toInt(),
+        0);
 
     const QString html = QString::fromUtf8(readAll(exportTo(ReportFormat::Html, f)));
     QVERIFY(html.contains(QLatin1String("2026-04-01 12:00:00 UTC to 2026-04-02 00:00:00 UTC")));
@@ -319,7 +361,9 @@ void tst_AuditReport::tamperingIsShownInReports()
             e.message = QStringLiteral("entry %1").arg(i + 1);
             QVERIFY(log.append(e));
         }
-        QVERIFY(store->exec(QStringLiteral("UPDATE audit_entries SET message = 'nothing to see' WHERE id = 3"), nullptr));
+        QVERIFY(store->exec(
+            QStringLiteral("UPDATE audit_entries SET message = 'nothing to see' WHERE id = 3"),
+            nullptr));
     }
     QString error;
     auto store = Store::open(copy, &error);
@@ -328,18 +372,38 @@ void tst_AuditReport::tamperingIsShownInReports()
     QVERIFY(html.contains(QLatin1String("HASH CHAIN BROKEN")));
     QVERIFY(html.contains(QLatin1String("First bad entry: <b>#3</b>")));
     QVERIFY(html.contains(QLatin1String("Chain broken here")));
-    const QJsonObject doc = QJsonDocument::fromJson(readAll(exportTo(ReportFormat::Json, {}, store.get()))).object();
-    QCOMPARE(doc.value(QStringLiteral("verification")).toObject().value(QStringLiteral("intact")).toBool(), false);
-    QCOMPARE(doc.value(QStringLiteral("verification")).toObject().value(QStringLiteral("firstBadId")).toInt(), 3);
-    QVERIFY(doc.value(QStringLiteral("entries")).toArray().at(2).toObject().value(QStringLiteral("chain")).toString()
+    const QJsonObject doc
+        = QJsonDocument::fromJson(readAll(exportTo(ReportFormat::Json, {}, store.get()))).object();
+    QCOMPARE(doc.value(QStringLiteral("verification"))
+                 .toObject()
+                 .value(QStringLiteral("intact"))
+                 .toBool(),
+        false);
+    QCOMPARE(doc.value(QStringLiteral("verification"))
+                 .toObject()
+                 .value(QStringLiteral("firstBadId"))
+                 .toInt(),
+        3);
+    QVERIFY(doc.value(QStringLiteral("entries"))
+                .toArray()
+                .at(2)
+                .toObject()
+                .value(QStringLiteral("chain"))
+                .toString()
                 .startsWith(QLatin1String("broken:")));
-    QCOMPARE(doc.value(QStringLiteral("entries")).toArray().at(3).toObject().value(QStringLiteral("chain")).toString(),
-             QStringLiteral("ok"));
+    QCOMPARE(doc.value(QStringLiteral("entries"))
+                 .toArray()
+                 .at(3)
+                 .toObject()
+                 .value(QStringLiteral("chain"))
+                 .toString(),
+        QStringLiteral("ok"));
     const QString pdf = exportTo(ReportFormat::Pdf, {}, store.get());
     QProcess text;
-    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    text.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
     QVERIFY(text.waitForFinished(60000));
-    QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(QLatin1String("HASH CHAIN BROKEN")));
+    QVERIFY(QString::fromUtf8(text.readAllStandardOutput())
+                .contains(QLatin1String("HASH CHAIN BROKEN")));
 }
 
 void tst_AuditReport::unwritableTargetFailsCleanly()

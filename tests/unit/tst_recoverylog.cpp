@@ -52,8 +52,8 @@ void tst_RecoveryLog::cleanup()
 qint64 tst_RecoveryLog::finishedRecovery(const QString &cluster, RecoveryState state)
 {
     RecoveryLog log(*m_store);
-    const auto claim = log.start({cluster, QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"),
-                                  cluster, QStringLiteral("auto"), true, {}});
+    const auto claim = log.start({ cluster, QStringLiteral("DeadMaster"),
+        QStringLiteral("DeadMaster"), cluster, QStringLiteral("auto"), true, {} });
     if (!claim)
         qWarning() << claim.error;
     RecoveryLog::Finish f;
@@ -65,12 +65,12 @@ qint64 tst_RecoveryLog::finishedRecovery(const QString &cluster, RecoveryState s
 void tst_RecoveryLog::lifecycleWithSteps()
 {
     RecoveryLog log(*m_store);
-    const auto claim = log.start({QStringLiteral("db1:3306"), QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"),
-                                  QStringLiteral("db1:3306"), QStringLiteral("auto"), true,
-                                  {{QStringLiteral("candidates"), 2}}});
+    const auto claim = log.start({ QStringLiteral("db1:3306"), QStringLiteral("DeadMaster"),
+        QStringLiteral("DeadMaster"), QStringLiteral("db1:3306"), QStringLiteral("auto"), true,
+        { { QStringLiteral("candidates"), 2 } } });
     QVERIFY2(claim, qPrintable(claim.error));
-    const int s1 = log.beginStep(claim.id, QStringLiteral("wait for relay log"), QStringLiteral("db2:3306"),
-                                 QStringLiteral("SELECT MASTER_GTID_WAIT('0-1-42', 10)"));
+    const int s1 = log.beginStep(claim.id, QStringLiteral("wait for relay log"),
+        QStringLiteral("db2:3306"), QStringLiteral("SELECT MASTER_GTID_WAIT('0-1-42', 10)"));
     QCOMPARE(s1, 1);
     auto during = log.recovery(claim.id);
     QVERIFY(during);
@@ -79,14 +79,15 @@ void tst_RecoveryLog::lifecycleWithSteps()
     QVERIFY(log.endStep(claim.id, s1, StepOutcome::Ok, QStringLiteral("0")));
     QVERIFY(!log.endStep(claim.id, s1, StepOutcome::Ok)); // not twice
     const int s2 = log.beginStep(claim.id, QStringLiteral("promote"), QStringLiteral("db2:3306"),
-                                 QStringLiteral("SET GLOBAL read_only=0"));
+        QStringLiteral("SET GLOBAL read_only=0"));
     QCOMPARE(s2, 2);
-    QVERIFY(log.endStep(claim.id, s2, StepOutcome::Failed, QStringLiteral("Access denied; you need SUPER")));
+    QVERIFY(log.endStep(
+        claim.id, s2, StepOutcome::Failed, QStringLiteral("Access denied; you need SUPER")));
     RecoveryLog::Finish f;
     f.state = RecoveryState::Failed;
     f.successor = QStringLiteral("db2:3306");
     f.summary = QStringLiteral("db2:3306 could not be made writable");
-    f.lostReplicas = {QStringLiteral("db4:3306")};
+    f.lostReplicas = { QStringLiteral("db4:3306") };
     QVERIFY(log.finish(claim.id, f));
     QString error;
     QVERIFY(!log.finish(claim.id, f, &error));
@@ -99,7 +100,7 @@ void tst_RecoveryLog::lifecycleWithSteps()
     QCOMPARE(r->actor, QStringLiteral("auto"));
     QVERIFY(r->automatic);
     QCOMPARE(r->successor, QStringLiteral("db2:3306"));
-    QCOMPARE(r->lostReplicas, QStringList{QStringLiteral("db4:3306")});
+    QCOMPARE(r->lostReplicas, QStringList { QStringLiteral("db4:3306") });
     QCOMPARE(r->details.value(QStringLiteral("candidates")).toInt(), 2);
     QCOMPARE(r->steps.size(), 2);
     QCOMPARE(r->steps[1].outcome, StepOutcome::Failed);
@@ -112,7 +113,8 @@ void tst_RecoveryLog::lifecycleWithSteps()
         actions << e.action;
         QCOMPARE(e.recoveryId, claim.id);
     }
-    QCOMPARE(actions, (QStringList{"recovery-start", "recovery-step", "recovery-step", "recovery-end"}));
+    QCOMPARE(actions,
+        (QStringList { "recovery-start", "recovery-step", "recovery-step", "recovery-end" }));
     QCOMPARE(log.recoveries({}).size(), 1);
     RecoveryFilter other;
     other.cluster = QStringLiteral("elsewhere:1");
@@ -126,15 +128,20 @@ void tst_RecoveryLog::oneRecoveryPerCluster()
     auto second = Store::open(m_store->path(), &error);
     QVERIFY2(second, qPrintable(error));
     RecoveryLog a(*m_store), b(*second);
-    const auto first = a.start({QStringLiteral("c1"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {}});
+    const auto first
+        = a.start({ QStringLiteral("c1"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {} });
     QVERIFY(first);
-    const auto refused = b.start({QStringLiteral("c1"), QStringLiteral("GracefulTakeover"), {}, {}, {}, false, {}});
+    const auto refused = b.start(
+        { QStringLiteral("c1"), QStringLiteral("GracefulTakeover"), {}, {}, {}, false, {} });
     QVERIFY(!refused);
     QCOMPARE(refused.runningId, first.id);
-    QVERIFY2(refused.error.contains(QStringLiteral("recovery %1").arg(first.id)), qPrintable(refused.error));
-    QVERIFY(b.start({QStringLiteral("c2"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {}})); // other cluster
+    QVERIFY2(refused.error.contains(QStringLiteral("recovery %1").arg(first.id)),
+        qPrintable(refused.error));
+    QVERIFY(b.start({ QStringLiteral("c2"), QStringLiteral("DeadMaster"), {}, {}, {}, true,
+        {} })); // other cluster
     QVERIFY(a.finish(first.id, {}));
-    QVERIFY(b.start({QStringLiteral("c1"), QStringLiteral("GracefulTakeover"), {}, {}, {}, false, {}}));
+    QVERIFY(b.start(
+        { QStringLiteral("c1"), QStringLiteral("GracefulTakeover"), {}, {}, {}, false, {} }));
     QCOMPARE(b.running(QStringLiteral("c1"))->kind, QStringLiteral("GracefulTakeover"));
 }
 
@@ -155,12 +162,16 @@ void tst_RecoveryLog::interruptedWhenOwnerDied()
     QFETCH(QString, owner);
     QFETCH(bool, interrupted);
     RecoveryLog log(*m_store);
-    const auto claim = log.start({QStringLiteral("c1"), QStringLiteral("DeadMaster"), {}, QStringLiteral("db1:1"), {}, true, {}});
+    const auto claim = log.start({ QStringLiteral("c1"), QStringLiteral("DeadMaster"), {},
+        QStringLiteral("db1:1"), {}, true, {} });
     QVERIFY(claim);
-    QCOMPARE(log.endStep(claim.id, log.beginStep(claim.id, QStringLiteral("pre-failover hook"), {}, QStringLiteral("/bin/true")),
-                         StepOutcome::Ok),
-             true);
-    log.beginStep(claim.id, QStringLiteral("repoint db3"), QStringLiteral("db3:1"), QStringLiteral("CHANGE MASTER TO ..."));
+    QCOMPARE(log.endStep(claim.id,
+                 log.beginStep(claim.id, QStringLiteral("pre-failover hook"), {},
+                     QStringLiteral("/bin/true")),
+                 StepOutcome::Ok),
+        true);
+    log.beginStep(claim.id, QStringLiteral("repoint db3"), QStringLiteral("db3:1"),
+        QStringLiteral("CHANGE MASTER TO ..."));
 
     QProcess child;
     QString update;
@@ -168,13 +179,18 @@ void tst_RecoveryLog::interruptedWhenOwnerDied()
         // Above the kernel's largest pid_max (2^22): no process can have it.
         update = QStringLiteral("UPDATE recoveries SET owner_pid = 4194305");
     } else if (owner == QLatin1String("reused") || owner == QLatin1String("alive")) {
-        child.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        child.start(QStringLiteral("sleep"), { QStringLiteral("30") });
         QVERIFY(child.waitForStarted());
-        update = QStringLiteral("UPDATE recoveries SET owner_pid = %1%2").arg(child.processId())
-                     .arg(owner == QLatin1String("reused") ? QStringLiteral(", owner_start = 1") : QStringLiteral(", owner_start = NULL"));
+        update
+            = QStringLiteral("UPDATE recoveries SET owner_pid = %1%2")
+                  .arg(child.processId())
+                  .arg(owner == QLatin1String("reused") ? QStringLiteral(", owner_start = 1")
+                                                        : QStringLiteral(", owner_start = NULL"));
     } else if (owner.startsWith(QLatin1String("remote"))) {
-        update = QStringLiteral("UPDATE recoveries SET owner_host = 'elsewhere.example', heartbeat_at = '%1'")
-                     .arg(Store::toDb(QDateTime::currentDateTimeUtc().addSecs(owner.endsWith(QLatin1String("stale")) ? -600 : -5)));
+        update = QStringLiteral(
+            "UPDATE recoveries SET owner_host = 'elsewhere.example', heartbeat_at = '%1'")
+                     .arg(Store::toDb(QDateTime::currentDateTimeUtc().addSecs(
+                         owner.endsWith(QLatin1String("stale")) ? -600 : -5)));
     }
     if (!update.isEmpty())
         QVERIFY(m_store->exec(update, nullptr));
@@ -182,11 +198,14 @@ void tst_RecoveryLog::interruptedWhenOwnerDied()
     const auto r = log.recovery(claim.id);
     QCOMPARE(r->state, interrupted ? RecoveryState::Interrupted : RecoveryState::Running);
     if (interrupted) {
-        QVERIFY2(r->summary.contains(QLatin1String("after step 1 (pre-failover hook, ok)")), qPrintable(r->summary));
+        QVERIFY2(r->summary.contains(QLatin1String("after step 1 (pre-failover hook, ok)")),
+            qPrintable(r->summary));
         QCOMPARE(r->steps[1].outcome, StepOutcome::Interrupted);
-        QCOMPARE(AuditLog(*m_store).entries({}).last().action, QStringLiteral("recovery-interrupted"));
+        QCOMPARE(
+            AuditLog(*m_store).entries({}).last().action, QStringLiteral("recovery-interrupted"));
         // The cluster is free again.
-        QVERIFY(log.start({QStringLiteral("c1"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {}}));
+        QVERIFY(log.start(
+            { QStringLiteral("c1"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {} }));
     }
     if (child.state() != QProcess::NotRunning) {
         child.kill();
@@ -211,8 +230,8 @@ void tst_RecoveryLog::acknowledgeNeedsAComment()
     for (int scope = 0; scope < 3; ++scope) {
         QString error;
         const int n = scope == 0 ? log.acknowledge(id, comment, &error)
-                      : scope == 1 ? log.acknowledgeCluster(QStringLiteral("c1"), comment, &error)
-                                   : log.acknowledgeAll(comment, &error);
+            : scope == 1         ? log.acknowledgeCluster(QStringLiteral("c1"), comment, &error)
+                                 : log.acknowledgeAll(comment, &error);
         QCOMPARE(n, -1);
         QVERIFY2(error.contains(QLatin1String("needs a comment")), qPrintable(error));
     }
@@ -228,11 +247,13 @@ void tst_RecoveryLog::acknowledgeScopes()
     const qint64 r3 = finishedRecovery(QStringLiteral("c2"));
     const qint64 r4 = finishedRecovery(QStringLiteral("c3"));
     RecoveryLog log(*m_store);
-    const auto running = log.start({QStringLiteral("c3"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {}});
+    const auto running
+        = log.start({ QStringLiteral("c3"), QStringLiteral("DeadMaster"), {}, {}, {}, true, {} });
     QString error;
     QCOMPARE(log.acknowledge(r1, QStringLiteral("  checked db2, fine  "), &error), 1);
     QCOMPARE(log.acknowledge(r1, QStringLiteral("again"), &error), -1);
-    QVERIFY2(error.contains(QLatin1String("already acknowledged by lee@console")), qPrintable(error));
+    QVERIFY2(
+        error.contains(QLatin1String("already acknowledged by lee@console")), qPrintable(error));
     QCOMPARE(log.acknowledge(running.id, QStringLiteral("too early"), &error), -1);
     QVERIFY(error.contains(QLatin1String("still running")));
     QCOMPARE(log.acknowledge(9999, QStringLiteral("x"), &error), -1);
@@ -243,9 +264,11 @@ void tst_RecoveryLog::acknowledgeScopes()
     RecoveryFilter unacked;
     unacked.unacknowledgedOnly = true;
     QCOMPARE(log.recoveries(unacked).size(), 4); // r2, r3, r4, running
-    QCOMPARE(log.acknowledgeCluster(QStringLiteral("c1"), QStringLiteral("c1 reviewed"), &error), 1); // r2
+    QCOMPARE(log.acknowledgeCluster(QStringLiteral("c1"), QStringLiteral("c1 reviewed"), &error),
+        1); // r2
     QCOMPARE(log.acknowledgeCluster(QStringLiteral("c1"), QStringLiteral("again"), &error), 0);
-    QCOMPARE(log.acknowledgeAll(QStringLiteral("weekly review"), &error), 2); // r3, r4; not the running one
+    QCOMPARE(log.acknowledgeAll(QStringLiteral("weekly review"), &error),
+        2); // r3, r4; not the running one
     QCOMPARE(log.recoveries(unacked).size(), 1);
 
     const auto one = log.recovery(r1);
@@ -278,7 +301,8 @@ void tst_RecoveryLog::blockedAttempts()
     b.cluster = QStringLiteral("c1");
     b.failedInstance = QStringLiteral("db2:3306");
     b.analysis = QStringLiteral("DeadMaster");
-    b.reason = QStringLiteral("RecoveryPeriodBlockSeconds: recovery 1 ended 5 min ago; acknowledge it to unblock");
+    b.reason = QStringLiteral(
+        "RecoveryPeriodBlockSeconds: recovery 1 ended 5 min ago; acknowledge it to unblock");
     b.blockingRecoveryId = r1;
     QVERIFY(log.recordBlocked(b));
     QVERIFY(b.id > 0);

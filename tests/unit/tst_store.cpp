@@ -24,7 +24,8 @@ bool rawSql(const QString &path, const QStringList &statements)
 {
     bool ok = true;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(path);
         ok = db.open();
         QSqlQuery q(db);
@@ -75,7 +76,9 @@ void tst_Store::createAndReopen()
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
-        QVERIFY2(store->setClusterAlias(QStringLiteral("db1:3306"), QStringLiteral("orders"), &error), qPrintable(error));
+        QVERIFY2(
+            store->setClusterAlias(QStringLiteral("db1:3306"), QStringLiteral("orders"), &error),
+            qPrintable(error));
     }
     QVERIFY(QFile::exists(path));
     // Two objects on one file at once (as a GUI and a CLI would), then a reopen.
@@ -107,8 +110,9 @@ void tst_Store::migrateFromVersion1()
     QCOMPARE(known.first().key, InstanceKey(QStringLiteral("db9"), 3306));
     QCOMPARE(known.first().firstSeen, QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC));
     // Tables of version 2 exist and work.
-    QVERIFY2(store->setPromotionRule(InstanceKey(QStringLiteral("db9"), 3306), PromotionRule::MustNot, &error),
-             qPrintable(error));
+    QVERIFY2(store->setPromotionRule(
+                 InstanceKey(QStringLiteral("db9"), 3306), PromotionRule::MustNot, &error),
+        qPrintable(error));
     QSqlQuery q(store->database());
     QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), 2);
@@ -118,13 +122,20 @@ void tst_Store::refuses_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expected"); // part of the error
-    QTest::newRow("not SQLite") << "text" << "not an SQLite database";
-    QTest::newRow("short file") << "short" << "not an SQLite database";
-    QTest::newRow("damaged") << "corrupt" << "is damaged";
-    QTest::newRow("newer schema") << "newer" << "schema version 99";
-    QTest::newRow("another program's SQLite") << "foreign" << "another program";
-    QTest::newRow("read-only file") << "readonly" << "read-only";
-    QTest::newRow("a folder") << "folder" << "is a folder";
+    QTest::newRow("not SQLite") << "text"
+                                << "not an SQLite database";
+    QTest::newRow("short file") << "short"
+                                << "not an SQLite database";
+    QTest::newRow("damaged") << "corrupt"
+                             << "is damaged";
+    QTest::newRow("newer schema") << "newer"
+                                  << "schema version 99";
+    QTest::newRow("another program's SQLite") << "foreign"
+                                              << "another program";
+    QTest::newRow("read-only file") << "readonly"
+                                    << "read-only";
+    QTest::newRow("a folder") << "folder"
+                              << "is a folder";
 }
 
 void tst_Store::refuses()
@@ -135,17 +146,20 @@ void tst_Store::refuses()
     if (kind == QLatin1String("text") || kind == QLatin1String("short")) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kind == QLatin1String("short") ? QByteArray("SQLite format 3") : QByteArray("host,port\ndb1,3306\n"));
+        f.write(kind == QLatin1String("short") ? QByteArray("SQLite format 3")
+                                               : QByteArray("host,port\ndb1,3306\n"));
     } else if (kind == QLatin1String("corrupt") || kind == QLatin1String("readonly")) {
         {
             QString error;
             auto store = Store::open(path, &error);
             QVERIFY2(store, qPrintable(error));
             for (int i = 0; i < 300; ++i)
-                QVERIFY(store->upsertKnownInstance({InstanceKey(QStringLiteral("host%1.example").arg(i), 3306),
-                                                    QStringLiteral("c"), {}, QDateTime::currentDateTimeUtc(), {}, {}}));
+                QVERIFY(store->upsertKnownInstance(
+                    { InstanceKey(QStringLiteral("host%1.example").arg(i), 3306),
+                        QStringLiteral("c"), {}, QDateTime::currentDateTimeUtc(), {}, {} }));
         }
-        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
+            || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
         if (kind == QLatin1String("corrupt")) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -156,10 +170,13 @@ void tst_Store::refuses()
             QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
         }
     } else if (kind == QLatin1String("newer")) {
-        QVERIFY(rawSql(path, {QStringLiteral("CREATE TABLE future (x)"), QStringLiteral("PRAGMA user_version=99")}));
+        QVERIFY(rawSql(path,
+            { QStringLiteral("CREATE TABLE future (x)"),
+                QStringLiteral("PRAGMA user_version=99") }));
     } else if (kind == QLatin1String("foreign")) {
-        QVERIFY(rawSql(path, {QStringLiteral("CREATE TABLE recipes (name TEXT)"),
-                              QStringLiteral("INSERT INTO recipes VALUES ('bibimbap')")}));
+        QVERIFY(rawSql(path,
+            { QStringLiteral("CREATE TABLE recipes (name TEXT)"),
+                QStringLiteral("INSERT INTO recipes VALUES ('bibimbap')") }));
     } else if (kind == QLatin1String("folder")) {
         QVERIFY(QDir().mkpath(path));
     }
@@ -193,18 +210,20 @@ void tst_Store::knownInstancesRoundTrip()
     {
         auto store = Store::open(path, &error);
         QVERIFY2(store, qPrintable(error));
-        QVERIFY(store->upsertKnownInstance({InstanceKey(QStringLiteral("DB1.example"), 3306),
-                                            QStringLiteral("db1.example:3306"), t1, t1, t1, QString()},
-                                           &error));
-        QVERIFY(store->upsertKnownInstance({InstanceKey(QStringLiteral("db2.example"), 3307),
-                                            QStringLiteral("db1.example:3306"), t1, t1, t1,
-                                            QStringLiteral("Access denied for user 'topograph'")},
-                                           &error));
+        QVERIFY(store->upsertKnownInstance(
+            { InstanceKey(QStringLiteral("DB1.example"), 3306), QStringLiteral("db1.example:3306"),
+                t1, t1, t1, QString() },
+            &error));
+        QVERIFY(store->upsertKnownInstance(
+            { InstanceKey(QStringLiteral("db2.example"), 3307), QStringLiteral("db1.example:3306"),
+                t1, t1, t1, QStringLiteral("Access denied for user 'topograph'") },
+            &error));
         // An update keeps first_seen and replaces the rest.
-        QVERIFY(store->upsertKnownInstance({InstanceKey(QStringLiteral("db1.example"), 3306),
-                                            QStringLiteral("db1.example:3306"), t2, t2, t2, QString()},
-                                           &error));
-        QVERIFY(!store->upsertKnownInstance({InstanceKey(), QString(), {}, {}, {}, {}}, &error));
+        QVERIFY(store->upsertKnownInstance(
+            { InstanceKey(QStringLiteral("db1.example"), 3306), QStringLiteral("db1.example:3306"),
+                t2, t2, t2, QString() },
+            &error));
+        QVERIFY(!store->upsertKnownInstance({ InstanceKey(), QString(), {}, {}, {}, {} }, &error));
     }
     auto store = Store::open(path, &error);
     QVERIFY2(store, qPrintable(error));
@@ -237,7 +256,8 @@ void tst_Store::aliases()
     QVERIFY2(error.contains(QLatin1String("already names cluster a:1")), qPrintable(error));
     QVERIFY(store->setClusterAlias(QStringLiteral("a:1"), QString(), &error));
     QVERIFY(store->setClusterAlias(QStringLiteral("b:1"), QStringLiteral("orders"), &error));
-    QCOMPARE(store->clusterAliases(), (QHash<QString, QString>{{QStringLiteral("b:1"), QStringLiteral("orders")}}));
+    QCOMPARE(store->clusterAliases(),
+        (QHash<QString, QString> { { QStringLiteral("b:1"), QStringLiteral("orders") } }));
     QCOMPARE(AuditLog(*store).count({}), 3);
     QVERIFY(AuditLog(*store).verify().intact);
 }
@@ -249,8 +269,9 @@ void tst_Store::downtimeAndMaintenance()
     QVERIFY2(store, qPrintable(error));
     const InstanceKey k(QStringLiteral("db3"), 3306);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QVERIFY(!store->beginDowntime(k, {now.addSecs(-5), QStringLiteral("past"), {}}, &error));
-    QVERIFY(store->beginDowntime(k, {now.addSecs(3600), QStringLiteral("kernel upgrade"), {}}, &error));
+    QVERIFY(!store->beginDowntime(k, { now.addSecs(-5), QStringLiteral("past"), {} }, &error));
+    QVERIFY(store->beginDowntime(
+        k, { now.addSecs(3600), QStringLiteral("kernel upgrade"), {} }, &error));
     auto d = store->activeDowntimes(now);
     QCOMPARE(d.size(), 1);
     QCOMPARE(d.value(k).reason, QStringLiteral("kernel upgrade"));
@@ -263,7 +284,7 @@ void tst_Store::downtimeAndMaintenance()
 
     QVERIFY(store->setMaintenance(k, true, QStringLiteral("disk swap"), &error));
     QVERIFY(store->setMaintenance(k, true, QStringLiteral("again"), &error)); // already: no-op
-    QCOMPARE(store->maintenance(), QSet<InstanceKey>{k});
+    QCOMPARE(store->maintenance(), QSet<InstanceKey> { k });
     QVERIFY(store->setMaintenance(k, false, {}, &error));
     QVERIFY(store->maintenance().isEmpty());
     QVERIFY(!store->setMaintenance(k, false, {}, &error));
@@ -271,7 +292,8 @@ void tst_Store::downtimeAndMaintenance()
     QStringList actions;
     for (const AuditEntry &e : AuditLog(*store).entries({}))
         actions << e.action;
-    QCOMPARE(actions, (QStringList{"begin-downtime", "end-downtime", "begin-maintenance", "end-maintenance"}));
+    QCOMPARE(actions,
+        (QStringList { "begin-downtime", "end-downtime", "begin-maintenance", "end-maintenance" }));
 }
 
 void tst_Store::promotionRules()
@@ -295,14 +317,17 @@ void tst_Store::policyAndHistory()
     auto store = Store::open(m_dir.filePath(QStringLiteral("policy.sqlite")), &error);
     QVERIFY2(store, qPrintable(error));
     store->setActor(QStringLiteral("kim@ops"));
-    QVERIFY(store->setPolicyValue(QStringLiteral("AutoFailover"), true, QStringLiteral("go live"), &error));
+    QVERIFY(store->setPolicyValue(
+        QStringLiteral("AutoFailover"), true, QStringLiteral("go live"), &error));
     QVERIFY(store->setPolicyValue(QStringLiteral("RecoverMasterClusterFilters"),
-                                  QJsonArray{QStringLiteral("*")}, {}, &error));
-    QVERIFY(store->setPolicyValue(QStringLiteral("AutoFailover"), true, {}, &error)); // same: no record
+        QJsonArray { QStringLiteral("*") }, {}, &error));
+    QVERIFY(
+        store->setPolicyValue(QStringLiteral("AutoFailover"), true, {}, &error)); // same: no record
     QVERIFY(store->setPolicyValue(QStringLiteral("AutoFailover"), false, {}, &error));
     const auto policy = store->policy();
     QCOMPARE(policy.value(QStringLiteral("AutoFailover")), QJsonValue(false));
-    QCOMPARE(policy.value(QStringLiteral("RecoverMasterClusterFilters")), QJsonValue(QJsonArray{QStringLiteral("*")}));
+    QCOMPARE(policy.value(QStringLiteral("RecoverMasterClusterFilters")),
+        QJsonValue(QJsonArray { QStringLiteral("*") }));
     const auto history = store->policyHistory(QStringLiteral("AutoFailover"));
     QCOMPARE(history.size(), 2);
     QVERIFY(history[0].oldValue.isUndefined());
