@@ -190,7 +190,12 @@ void Engine::considerRecovery(const Analysis &a)
     if (d.kind == RecoveryDecision::Recover) {
         m_decided.insert(a.identity());
         emit recoveryDecided(a, d);
-        startRecovery(a);
+        RecoveryRequest request;
+        request.failed = a.instance;
+        request.analysisCode = a.codeName();
+        request.automatic = true;
+        request.actor = QStringLiteral("auto");
+        startRecovery(a.cluster, request);
         return;
     }
     if (m_decided.contains(a.identity()))
@@ -214,21 +219,38 @@ void Engine::considerRecovery(const Analysis &a)
     spdlog::warn("{} on {}: {}", a.codeName(), a.instance.toString(), d.reason);
 }
 
-void Engine::startRecovery(const Analysis &a)
+bool Engine::recover(const RecoveryRequest &request, QString *error)
 {
-    m_recovering.insert(a.cluster);
-    emit recoveryStarted(a.cluster, a.instance);
+    const ClusterInfo *cluster = m_snapshot ? m_snapshot->clusterOf(request.failed) : nullptr;
+    if (!cluster) {
+        if (error)
+            *error = QStringLiteral("%1 is not a known instance").arg(request.failed.toString());
+        return false;
+    }
+    if (m_recovering.contains(cluster->name)) {
+        if (error)
+            *error = QStringLiteral("a recovery of cluster %1 is already running").arg(cluster->name);
+        return false;
+    }
+    startRecovery(cluster->name, request);
+    return true;
+}
+
+void Engine::requestProbe(const QList<InstanceKey> &keys)
+{
+    if (m_poller)
+        m_poller->poller()->requestProbe(keys);
+}
+
+void Engine::startRecovery(const QString &cluster, const RecoveryRequest &request)
+{
+    m_recovering.insert(cluster);
+    emit recoveryStarted(cluster, request.failed);
     const QString storePath = m_store->path();
     const Policy policy = m_policy;
     const TopologySnapshotPtr snapshot = m_snapshot;
     const ConnectionOptionsProvider options = m_options.connectionOptions;
-    RecoveryRequest request;
-    request.failed = a.instance;
-    request.analysisCode = a.codeName();
-    request.automatic = true;
-    request.actor = QStringLiteral("auto");
     QPointer<Engine> self(this);
-    const QString cluster = a.cluster;
     QThread *t = QThread::create([=] {
         QString error;
         RecoveryOutcome out;
@@ -236,7 +258,7 @@ void Engine::startRecovery(const Analysis &a)
         if (!store) {
             out.message = error;
         } else {
-            store->setActor(QStringLiteral("auto"));
+            store->setActor(request.actor.isEmpty() ? Store::osActor() : request.actor);
             RecoveryExecutor ex(*store, policy, options);
             ex.setProgress([self, cluster](const QString &step, StepOutcome o) {
                 if (self)

@@ -41,6 +41,14 @@ public:
     bool start(QString *error);
     void stop();
 
+    // A person's recovery (the Recover button, `topograph-cli recover`): not subject to
+    // AutoFailover, filters or anti-flapping, still one per cluster across processes. Runs on a
+    // worker thread; progress and outcome arrive as signals. Returns false (with *error) when it
+    // cannot even start: unknown instance, or a recovery already running here on the cluster.
+    bool recover(const RecoveryRequest &request, QString *error = nullptr);
+    // Probe these now instead of at the next round (e.g. after an operation).
+    void requestProbe(const QList<InstanceKey> &keys);
+
     TopologySnapshotPtr snapshot() const { return m_snapshot; }
     QList<Analysis> analyses() const { return m_analyses; }
     Policy policy() const { return m_policy; }
@@ -61,7 +69,7 @@ private:
     void audit(const QString &cluster, const QString &instance, const QString &action, int outcome,
                const QString &message, const QJsonObject &details = {});
     void considerRecovery(const Analysis &analysis);
-    void startRecovery(const Analysis &analysis);
+    void startRecovery(const QString &cluster, const RecoveryRequest &request);
 
     Options m_options;
     std::unique_ptr<Store> m_store;
