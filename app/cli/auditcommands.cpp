@@ -312,9 +312,11 @@ int auditVerify(Context &ctx, const QStringList &args)
     }
     if (!v.intact)
         return ctx.fail(QStringLiteral(
-            "the audit log in %1 was altered: first bad entry #%2: %3 (%4 problem(s))")
-                            .arg(store->path(), QString::number(v.firstBadId), v.reason,
-                                QString::number(v.problems.size())));
+            "the audit log in %1 was altered: first bad entry #%2: %3 (%4 problem(s) in all)")
+                            .arg(store->path(), QString::number(v.firstBadId),
+                                 // the reason starts "entry N: "; the entry is named already
+                                 v.reason.mid(v.reason.indexOf(QLatin1String(": ")) + 2),
+                                 QString::number(v.problems.size())));
     return ExitOk;
 }
 
