@@ -64,6 +64,8 @@ public:
         QString clusterName;
         QDateTime firstSeen, lastSeen, lastChecked; // UTC
         QString lastError;
+        // The facts of the last successful probe (instanceFactsToJson); empty = keep the stored ones.
+        QJsonObject lastFacts;
     };
     // firstSeen is kept from the existing row when there is one (or set to now if invalid).
     bool upsertKnownInstance(const KnownInstance &instance, QString *error = nullptr);

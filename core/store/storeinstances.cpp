@@ -3,6 +3,8 @@
 
 #include "store.h"
 
+#include <QJsonDocument>
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -36,12 +38,13 @@ bool Store::upsertKnownInstance(const KnownInstance &instance, QString *error)
             QSqlQuery q(m_db);
             q.prepare(
                 QStringLiteral("INSERT INTO known_instances(host, port, cluster, first_seen, "
-                               "last_seen, last_checked, last_error) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                               "last_seen, last_checked, last_error, last_facts) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                "ON CONFLICT(host, port) DO UPDATE SET cluster = excluded.cluster, "
                                "last_seen = COALESCE(excluded.last_seen, last_seen), "
                                "last_checked = COALESCE(excluded.last_checked, last_checked), "
-                               "last_error = excluded.last_error"));
+                               "last_error = excluded.last_error, "
+                               "last_facts = COALESCE(excluded.last_facts, last_facts)"));
             const QDateTime first = instance.firstSeen.isValid() ? instance.firstSeen
                                                                  : QDateTime::currentDateTimeUtc();
             q.addBindValue(instance.key.host());
@@ -51,6 +54,9 @@ bool Store::upsertKnownInstance(const KnownInstance &instance, QString *error)
             q.addBindValue(nullableText(toDb(instance.lastSeen)));
             q.addBindValue(nullableText(toDb(instance.lastChecked)));
             q.addBindValue(text(instance.lastError));
+            q.addBindValue(instance.lastFacts.isEmpty()
+                               ? QVariant(QMetaType::fromType<QString>())
+                               : QVariant(QString::fromUtf8(QJsonDocument(instance.lastFacts).toJson(QJsonDocument::Compact))));
             return exec(q, err);
         },
         error);
@@ -61,7 +67,7 @@ QList<Store::KnownInstance> Store::knownInstances(QString *error) const
     QList<KnownInstance> result;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT host, port, cluster, first_seen, last_seen, last_checked, last_error "
+        "SELECT host, port, cluster, first_seen, last_seen, last_checked, last_error, last_facts "
         "FROM known_instances ORDER BY host, port"));
     if (!exec(q, error))
         return result;
@@ -73,6 +79,8 @@ QList<Store::KnownInstance> Store::knownInstances(QString *error) const
         k.lastSeen = fromDb(q.value(4));
         k.lastChecked = fromDb(q.value(5));
         k.lastError = q.value(6).toString();
+        if (!q.value(7).isNull())
+            k.lastFacts = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
         result << k;
     }
     return result;

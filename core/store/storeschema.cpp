@@ -143,6 +143,12 @@ const char *const migration2[] = {
     " old_value TEXT, new_value TEXT, comment TEXT NOT NULL DEFAULT '')",
 };
 
+// The last facts a successful probe gave (instanceFactsToJson): a process that starts while a
+// server is down still knows where that server sat in the tree (its source, its replicas).
+const char *const migration3[] = {
+    "ALTER TABLE known_instances ADD COLUMN last_facts TEXT",
+};
+
 template<std::size_t N>
 QStringList toList(const char *const (&statements)[N])
 {
@@ -156,7 +162,7 @@ QStringList toList(const char *const (&statements)[N])
 
 int Store::currentSchemaVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList Store::migrationStatements(int version)
@@ -166,6 +172,8 @@ QStringList Store::migrationStatements(int version)
         return toList(migration1);
     case 2:
         return toList(migration2);
+    case 3:
+        return toList(migration3);
     default:
         return {};
     }

@@ -104,7 +104,7 @@ void tst_Store::migrateFromVersion1()
     QString error;
     auto store = Store::open(path, &error);
     QVERIFY2(store, qPrintable(error));
-    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->schemaVersion(), Store::currentSchemaVersion());
     const auto known = store->knownInstances(&error);
     QCOMPARE(known.size(), 1);
     QCOMPARE(known.first().key, InstanceKey(QStringLiteral("db9"), 3306));
@@ -115,7 +115,7 @@ void tst_Store::migrateFromVersion1()
         qPrintable(error));
     QSqlQuery q(store->database());
     QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-    QCOMPARE(q.value(0).toInt(), 2);
+    QCOMPARE(q.value(0).toInt(), Store::currentSchemaVersion());
 }
 
 void tst_Store::refuses_data()
@@ -156,7 +156,7 @@ void tst_Store::refuses()
             for (int i = 0; i < 300; ++i)
                 QVERIFY(store->upsertKnownInstance(
                     { InstanceKey(QStringLiteral("host%1.example").arg(i), 3306),
-                        QStringLiteral("c"), {}, QDateTime::currentDateTimeUtc(), {}, {} }));
+                        QStringLiteral("c"), {}, QDateTime::currentDateTimeUtc(), {}, {}, {} }));
         }
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
             || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
@@ -212,18 +212,18 @@ void tst_Store::knownInstancesRoundTrip()
         QVERIFY2(store, qPrintable(error));
         QVERIFY(store->upsertKnownInstance(
             { InstanceKey(QStringLiteral("DB1.example"), 3306), QStringLiteral("db1.example:3306"),
-                t1, t1, t1, QString() },
+                t1, t1, t1, QString(), QJsonObject{{QStringLiteral("version"), QStringLiteral("10.11.6")}} },
             &error));
         QVERIFY(store->upsertKnownInstance(
             { InstanceKey(QStringLiteral("db2.example"), 3307), QStringLiteral("db1.example:3306"),
-                t1, t1, t1, QStringLiteral("Access denied for user 'topograph'") },
+                t1, t1, t1, QStringLiteral("Access denied for user 'topograph'"), {} },
             &error));
-        // An update keeps first_seen and replaces the rest.
+        // An update keeps first_seen and replaces the rest; without facts, the last ones stay.
         QVERIFY(store->upsertKnownInstance(
             { InstanceKey(QStringLiteral("db1.example"), 3306), QStringLiteral("db1.example:3306"),
-                t2, t2, t2, QString() },
+                t2, t2, t2, QString(), {} },
             &error));
-        QVERIFY(!store->upsertKnownInstance({ InstanceKey(), QString(), {}, {}, {}, {} }, &error));
+        QVERIFY(!store->upsertKnownInstance({ InstanceKey(), QString(), {}, {}, {}, {}, {} }, &error));
     }
     auto store = Store::open(path, &error);
     QVERIFY2(store, qPrintable(error));
@@ -234,6 +234,8 @@ void tst_Store::knownInstancesRoundTrip()
     QCOMPARE(known[0].lastSeen, t2);
     QCOMPARE(known[0].lastChecked, t2);
     QCOMPARE(known[1].lastError, QStringLiteral("Access denied for user 'topograph'"));
+    QCOMPARE(known[0].lastFacts.value(QStringLiteral("version")).toString(), QStringLiteral("10.11.6"));
+    QVERIFY(known[1].lastFacts.isEmpty());
     QCOMPARE(known[1].key.port(), 3307);
 
     QVERIFY2(store->forgetInstance(known[1].key, &error), qPrintable(error));
