@@ -9,6 +9,7 @@ SqlDialect::SqlDialect(const InstanceFacts &facts)
     // 8.0.22 introduced REPLICA/SOURCE; versionNumber() is major*100+minor, so 800 covers 8.0.x
     // and we use the old, still accepted, syntax for every 8.0.
     , m_newSyntax(!m_mariadb && facts.versionNumber() > 800)
+    , m_version(facts.versionNumber())
 {}
 
 static QString named(const QString &channel, bool mariadb)
@@ -98,6 +99,61 @@ QStringList SqlDialect::setReadOnly() const
 QString SqlDialect::receivedColumn() const
 {
     return m_mariadb ? QStringLiteral("Gtid_IO_Pos") : QStringLiteral("Retrieved_Gtid_Set");
+}
+
+QString SqlDialect::changeSource(const InstanceKey &source, const QString &channel, const QString &userSql,
+                                 const QString &passwordSql, bool demote) const
+{
+    QString statement = changeSource(source, channel);
+    QString extra;
+    const QString prefix = m_newSyntax ? QStringLiteral("SOURCE") : QStringLiteral("MASTER");
+    if (!userSql.isEmpty())
+        extra += QStringLiteral(", %1_USER=%2").arg(prefix, userSql);
+    if (!passwordSql.isEmpty())
+        extra += QStringLiteral(", %1_PASSWORD=%2").arg(prefix, passwordSql);
+    if (demote && demotesInChangeSource())
+        extra += QStringLiteral(", MASTER_DEMOTE_TO_SLAVE=1");
+    if (m_mariadb)
+        return statement + extra;
+    // MySQL: the channel clause closes the statement
+    const int at = statement.indexOf(QStringLiteral(" FOR CHANNEL "));
+    return at < 0 ? statement + extra : statement.left(at) + extra + statement.mid(at);
+}
+
+QStringList SqlDialect::prepareDemote(bool demote) const
+{
+    if (!demote || !m_mariadb || demotesInChangeSource())
+        return {};
+    return {QStringLiteral("SET GLOBAL gtid_slave_pos = @@gtid_binlog_pos")};
+}
+
+QString SqlDialect::detachSource(const InstanceKey &source, const QString &channel) const
+{
+    const QString host = Connection::quoteString(QStringLiteral("//") + source.host());
+    if (m_mariadb)
+        return QStringLiteral("CHANGE MASTER%1 TO MASTER_HOST=%2").arg(named(channel, true), host);
+    return (m_newSyntax ? QStringLiteral("CHANGE REPLICATION SOURCE TO SOURCE_HOST=%1%2")
+                        : QStringLiteral("CHANGE MASTER TO MASTER_HOST=%1%2"))
+        .arg(host, named(channel, false));
+}
+
+QString SqlDialect::reattachSource(const InstanceKey &source, const QString &channel) const
+{
+    QString host = source.host();
+    if (host.startsWith(QLatin1String("//")))
+        host = host.mid(2);
+    const QString quoted = Connection::quoteString(host);
+    if (m_mariadb)
+        return QStringLiteral("CHANGE MASTER%1 TO MASTER_HOST=%2").arg(named(channel, true), quoted);
+    return (m_newSyntax ? QStringLiteral("CHANGE REPLICATION SOURCE TO SOURCE_HOST=%1%2")
+                        : QStringLiteral("CHANGE MASTER TO MASTER_HOST=%1%2"))
+        .arg(quoted, named(channel, false));
+}
+
+QString SqlDialect::executedPositionQuery() const
+{
+    return m_mariadb ? QStringLiteral("SELECT @@GLOBAL.gtid_current_pos AS pos")
+                     : QStringLiteral("SELECT @@GLOBAL.gtid_executed AS pos");
 }
 
 } // namespace Topograph

@@ -28,9 +28,26 @@ public:
     // Column holding what the IO thread received.
     QString receivedColumn() const;
 
+    // Point a server at source with credentials (for a server that has no channel yet, e.g. a
+    // master being demoted); userSql/passwordSql are SQL text (quoted strings or a placeholder the
+    // caller substitutes), empty = keep what the channel has. demote: the server's own binary log
+    // counts as already applied (MariaDB 10.10+ MASTER_DEMOTE_TO_SLAVE=1; older MariaDB needs
+    // prepareDemote() first; MySQL's auto-position already uses gtid_executed).
+    QString changeSource(const InstanceKey &source, const QString &channel, const QString &userSql,
+                         const QString &passwordSql, bool demote) const;
+    QStringList prepareDemote(bool demote) const;
+    bool demotesInChangeSource() const { return m_mariadb && m_version >= 1010; }
+    // Points the channel at a host name no server has ("//host"), so that nothing (a restart, a
+    // START SLAVE by mistake) resumes it; reattachSource() points it back. Coordinates are kept.
+    QString detachSource(const InstanceKey &source, const QString &channel = {}) const;
+    QString reattachSource(const InstanceKey &source, const QString &channel = {}) const;
+    // SELECT ... AS pos: what the server executed, in the form waitForPosition() takes.
+    QString executedPositionQuery() const;
+
 private:
     bool m_mariadb;
     bool m_newSyntax; // MySQL 8.0.22+
+    int m_version = 0;
 };
 
 } // namespace Topograph
