@@ -1,5 +1,7 @@
 #include "poller.h"
 
+#include "model/factsjson.h"
+
 #include "discovery.h"
 #include "probeworkers.h"
 
@@ -83,8 +85,16 @@ void Poller::start()
     }
     if (m_store && m_options.loadStoredInstances) {
         QString error;
-        for (const Store::KnownInstance &k : m_store->knownInstances(&error))
-            addSlot(k.key, false);
+        for (const Store::KnownInstance &k : m_store->knownInstances(&error)) {
+            Slot *slot = addSlot(k.key, false);
+            // Where it sat in the tree when last seen: if it does not answer now, the snapshot
+            // still places it (and its replicas) truthfully, marked unreachable.
+            if (slot && !k.lastFacts.isEmpty())
+                if (auto last = instanceFactsFromJson(k.lastFacts)) {
+                    last->reachable = false;
+                    slot->facts = *last;
+                }
+        }
         if (!error.isEmpty())
             spdlog::warn("poller: cannot read the known instances: {}", error);
     }
@@ -538,6 +548,8 @@ void Poller::persist(const TopologySnapshot &snapshot)
         if (slot->facts.lastError != ProbeError::None)
             k.lastError = slot->facts.lastErrorText.isEmpty() ? probeErrorName(slot->facts.lastError)
                                                               : slot->facts.lastErrorText;
+        if (slot->facts.reachable)
+            k.lastFacts = instanceFactsToJson(slot->facts);
         due.append(k);
         dueSlots.append(slot.get());
     }
