@@ -27,6 +27,10 @@
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>

@@ -1,32 +1,351 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "clusterlist.h"
+#include "engine/engine.h"
+#include "instancedetails.h"
+#include "problemspanel.h"
+#include "progresspanel.h"
+#include "recoverdialog.h"
+#include "store/recoverylog.h"
+#include "store/store.h"
+#include "topologyscene.h"
+#include "topologyview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace Topograph::Gui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_scene(new TopologyScene(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Topograph"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/topograph.svg")));
+    setDockNestingEnabled(true);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
+    setCentralWidget(buildCentre());
+    buildDocks();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &TopologyView::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &TopologyView::zoomOut);
+    view->addAction(tr("&Fit Cluster"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view, &TopologyView::fit);
+    view->addAction(tr("&Find Instance\u2026"), QKeySequence::Find, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    view->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
 
+    connect(m_scene, &TopologyScene::recoverRequested, this, &MainWindow::openRecoverDialog);
+    connect(m_problems, &ProblemsPanel::recoverRequested, this, &MainWindow::openRecoverDialog);
+    connect(m_scene, &TopologyScene::instanceSelected, this, &MainWindow::showDetails);
+    connect(m_clusters, &ClusterList::clusterSelected, this, &MainWindow::showCluster);
+    connect(m_problems, &ProblemsPanel::instanceActivated, this, [this](const InstanceKey &key, const QString &cluster) {
+        m_clusters->setCurrentCluster(cluster);
+        showCluster(cluster);
+        m_view->centreOn(key);
+    });
+
     statusBar()->showMessage(tr("Ready"));
     restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+RecoverDialog *MainWindow::recoverDialog() const
+{
+    return m_recoverDialog;
+}
+
+QWidget *MainWindow::buildCentre()
+{
+    auto *centre = new QWidget;
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *bar = new QWidget;
+    bar->setObjectName(QStringLiteral("ViewBar"));
+    auto *bl = new QHBoxLayout(bar);
+    bl->setContentsMargins(6, 3, 6, 3);
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("Search"));
+    m_search->setPlaceholderText(tr("Find instance (host:port) or cluster alias\u2026"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(360);
+    m_search->setCompleter(new QCompleter(new QStringListModel(this), this));
+    m_search->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_search->completer()->setFilterMode(Qt::MatchContains);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (!search(m_search->text()))
+            statusBar()->showMessage(tr("No instance or cluster matches \u201c%1\u201d").arg(m_search->text()), 5000);
+    });
+    bl->addWidget(m_search);
+    bl->addStretch();
+    m_view = new TopologyView(m_scene);
+    auto addButton = [&](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton;
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        connect(b, &QToolButton::clicked, m_view, slot);
+        bl->addWidget(b);
+    };
+    addButton(QStringLiteral("\u2212"), tr("Zoom out (Ctrl+-, Ctrl+wheel)"), &TopologyView::zoomOut);
+    m_zoomLabel = new QLabel(QStringLiteral("100%"));
+    m_zoomLabel->setMinimumWidth(44);
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
+    bl->addWidget(m_zoomLabel);
+    addButton(QStringLiteral("+"), tr("Zoom in (Ctrl++, Ctrl+wheel)"), &TopologyView::zoomIn);
+    addButton(tr("Fit"), tr("Fit the cluster in the view (Ctrl+0)"), &TopologyView::fit);
+    connect(m_view, &TopologyView::zoomChanged, this,
+            [this](qreal z) { m_zoomLabel->setText(QStringLiteral("%1%").arg(qRound(z * 100))); });
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+    return centre;
+}
+
+void MainWindow::buildDocks()
+{
+    auto dock = [this](const QString &title, const QString &name, QWidget *w, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_clusters = new ClusterList;
+    m_details = new InstanceDetails;
+    m_problems = new ProblemsPanel;
+    m_progress = new ProgressPanel;
+    dock(tr("Clusters"), QStringLiteral("ClustersDock"), m_clusters, Qt::LeftDockWidgetArea);
+    dock(tr("Instance"), QStringLiteral("InstanceDock"), m_details, Qt::RightDockWidgetArea);
+    QDockWidget *problems = dock(tr("Problems"), QStringLiteral("ProblemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    QDockWidget *progress = dock(tr("Recoveries"), QStringLiteral("ProgressDock"), m_progress, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(problems, progress);
+    problems->raise();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ClustersDock")), findChild<QDockWidget *>(QStringLiteral("InstanceDock"))},
+                {330, 340}, Qt::Horizontal);
+    resizeDocks({problems}, {170}, Qt::Vertical);
+}
+
+void MainWindow::setEngine(Engine *engine, const QString &storePath)
+{
+    m_engine = engine;
+    m_storePath = storePath;
+    connect(engine, &Engine::snapshotUpdated, this, &MainWindow::onSnapshot);
+    connect(engine, &Engine::recoveryStarted, this, [this](const QString &cluster, const InstanceKey &failed) {
+        m_recovering.insert(cluster);
+        if (!m_recoverDialog || !m_recoverDialog->isRunning())
+            m_progress->started(cluster, tr("Recovery of %1").arg(failed.toString()));
+        else
+            m_progress->started(cluster, tr("Recovery of %1 (from the Recover dialog)").arg(failed.toString()));
+        if (auto *d = findChild<QDockWidget *>(QStringLiteral("ProgressDock")))
+            d->raise();
+        refresh();
+    });
+    connect(engine, &Engine::recoveryProgress, this, [this](const QString &cluster, const QString &step, int outcome) {
+        m_progress->progress(cluster, step, StepOutcome(outcome));
+        if (m_recoverDialog && m_recoverDialog->isRunning())
+            m_recoverDialog->recoveryProgress(step, StepOutcome(outcome));
+    });
+    connect(engine, &Engine::recoveryFinished, this, [this](const QString &cluster, const RecoveryOutcome &outcome) {
+        m_recovering.remove(cluster);
+        m_progress->finished(cluster, outcome);
+        if (m_recoverDialog && m_recoverDialog->isRunning())
+            m_recoverDialog->recoveryFinished(outcome);
+        statusBar()->showMessage(outcome.message, 15000);
+        refreshRecoveries();
+        refresh();
+    });
+    // Acknowledgements may come from a CLI sharing the store.
+    auto *timer = new QTimer(this);
+    timer->start(10000);
+    connect(timer, &QTimer::timeout, this, [this] {
+        refreshRecoveries();
+        refresh();
+    });
+    refreshRecoveries();
+    if (engine->snapshot())
+        onSnapshot(engine->snapshot());
+}
+
+void MainWindow::refreshRecoveries()
+{
+    if (m_storePath.isEmpty())
+        return;
+    QString error;
+    if (!m_store)
+        m_store = Store::open(m_storePath, &error);
+    if (!m_store)
+        return;
+    RecoveryFilter filter;
+    filter.unacknowledgedOnly = true;
+    m_unacknowledged.clear();
+    const QList<Recovery> recoveries = RecoveryLog(*m_store).recoveries(filter, &error);
+    for (const Recovery &r : recoveries) {
+        // A failover renames the cluster (after its new master): count it under the new name too.
+        QString cluster = r.cluster;
+        if (m_snapshot && !r.successor.isEmpty())
+            if (const auto key = InstanceKey::parse(r.successor))
+                if (const ClusterInfo *c = m_snapshot->clusterOf(*key))
+                    cluster = c->name;
+        ++m_unacknowledged[cluster];
+    }
+}
+
+void MainWindow::onSnapshot(const TopologySnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    m_analyses = m_engine ? m_engine->analyses() : QList<Analysis>();
+    // Follow the shown cluster when its name changes (a failover renames it after the new master):
+    // pick the cluster that holds most of the instances shown before.
+    if (!m_cluster.isEmpty() && !snapshot->cluster(m_cluster)) {
+        QHash<QString, int> overlap;
+        for (const InstanceKey &k : std::as_const(m_clusterMembers))
+            if (const ClusterInfo *c = snapshot->clusterOf(k))
+                overlap[c->name] += int(c->members.size() > 1 || c->master != k);
+        QString best;
+        for (auto it = overlap.cbegin(); it != overlap.cend(); ++it)
+            if (best.isEmpty() || it.value() > overlap.value(best))
+                best = it.key();
+        m_cluster = best;
+    }
+    if (m_cluster.isEmpty() && !snapshot->clusters().isEmpty())
+        m_cluster = snapshot->clusters().first().name;
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_snapshot)
+        return;
+    m_clusters->apply(*m_snapshot, m_analyses, m_engine ? m_engine->policy() : Policy(), m_unacknowledged, m_recovering);
+    if (m_clusters->currentCluster() != m_cluster) {
+        const QSignalBlocker block(m_clusters);
+        m_clusters->setCurrentCluster(m_cluster);
+    }
+    const bool first = m_scene->keys().isEmpty();
+    m_scene->apply(m_snapshot, m_analyses, m_cluster);
+    if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
+        m_clusterMembers = c->members;
+    if (first && !m_scene->keys().isEmpty())
+        m_view->ensureVisible(m_scene->itemsBoundingRect().left(), m_scene->itemsBoundingRect().top(), 1, 1);
+    m_problems->apply(m_analyses);
+    showDetails();
+    QStringList names;
+    for (auto it = m_snapshot->instances().cbegin(); it != m_snapshot->instances().cend(); ++it)
+        names << it.key().toString();
+    for (const ClusterInfo &c : m_snapshot->clusters())
+        if (!c.alias.isEmpty())
+            names << c.alias;
+    auto *model = static_cast<QStringListModel *>(m_search->completer()->model());
+    if (model->stringList() != names)
+        model->setStringList(names);
+    updateStatus();
+}
+
+void MainWindow::showCluster(const QString &name)
+{
+    if (name.isEmpty() || name == m_cluster)
+        return;
+    m_cluster = name;
+    if (!m_snapshot)
+        return;
+    m_scene->apply(m_snapshot, m_analyses, m_cluster);
+    if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
+        m_clusterMembers = c->members;
+    m_view->ensureVisible(m_scene->itemsBoundingRect().left(), m_scene->itemsBoundingRect().top(), 1, 1);
+    showDetails();
+}
+
+void MainWindow::showDetails()
+{
+    m_details->show(m_snapshot.get(), m_scene->selectedKey(), m_analyses);
+}
+
+bool MainWindow::search(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (!m_snapshot || text.isEmpty())
+        return false;
+    std::optional<InstanceKey> found;
+    if (const auto key = InstanceKey::parse(text); key && m_snapshot->instance(*key))
+        found = key;
+    if (!found)
+        if (const ClusterInfo *c = m_snapshot->cluster(text))
+            found = c->master;
+    if (!found)
+        for (auto it = m_snapshot->instances().cbegin(); it != m_snapshot->instances().cend(); ++it)
+            if (it.key().toString().contains(text, Qt::CaseInsensitive)) {
+                found = it.key();
+                break;
+            }
+    if (!found)
+        return false;
+    const ClusterInfo *c = m_snapshot->clusterOf(*found);
+    if (!c)
+        return false;
+    m_clusters->setCurrentCluster(c->name);
+    showCluster(c->name);
+    return m_view->centreOn(*found);
+}
+
+void MainWindow::openRecoverDialog(const InstanceKey &failed, const QString &analysisCode)
+{
+    if (!m_snapshot || !m_engine)
+        return;
+    if (m_recoverDialog && m_recoverDialog->isRunning()) {
+        m_recoverDialog->raise();
+        return;
+    }
+    delete m_recoverDialog;
+    auto *dialog = new RecoverDialog(m_snapshot, failed, analysisCode, m_engine->policy(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_recoverDialog = dialog;
+    connect(dialog, &RecoverDialog::runRequested, this, [this, dialog](const RecoveryRequest &request) {
+        QString error;
+        if (!m_engine->recover(request, &error))
+            dialog->recoveryRefused(error);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateStatus()
+{
+    int problems = 0;
+    for (const Analysis &a : std::as_const(m_analyses))
+        problems += a.severity >= Severity::Error;
+    statusBar()->showMessage(tr("Snapshot %1 at %2 \u00b7 %3 instances in %4 clusters \u00b7 %5 serious problems")
+                                 .arg(m_snapshot->sequence())
+                                 .arg(m_snapshot->takenAt().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                                 .arg(m_snapshot->instances().size())
+                                 .arg(m_snapshot->clusters().size())
+                                 .arg(problems));
 }
 
 void MainWindow::showAbout()
@@ -39,8 +358,10 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 800);
+        resize(1400, 860);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_view->setZoom(settings.value(QStringLiteral("view/zoom"), 1.0).toReal());
+    m_zoomLabel->setText(QStringLiteral("%1%").arg(qRound(m_view->zoom() * 100)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -48,6 +369,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("view/zoom"), m_view->zoom());
     event->accept();
 }
 

@@ -1,14 +1,57 @@
 #pragma once
 
+#include "analysis/analysis.h"
+#include "model/topologysnapshot.h"
+#include "recovery/recoveryexecutor.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+
+namespace Topograph {
+class Engine;
+class Store;
+}
 
 namespace Topograph::Gui {
 
+class ClusterList;
+class InstanceDetails;
+class ProblemsPanel;
+class ProgressPanel;
+class RecoverDialog;
+class TopologyScene;
+class TopologyView;
+
+// The console: clusters on the left, the selected cluster's live tree in the middle, the selected
+// instance's facts on the right, problems and recoveries below. It shows what the Engine
+// publishes and sends it requests; it never holds a server connection.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Not owned. The window follows its snapshots, analyses and recoveries from now on.
+    void setEngine(Engine *engine, const QString &storePath = {});
+
+    TopologyView *topologyView() const { return m_view; }
+    TopologyScene *topologyScene() const { return m_scene; }
+    ClusterList *clusterList() const { return m_clusters; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    InstanceDetails *instanceDetails() const { return m_details; }
+    ProgressPanel *progressPanel() const { return m_progress; }
+    RecoverDialog *recoverDialog() const;
+
+    void showCluster(const QString &name);
+    void openRecoverDialog(const InstanceKey &failed, const QString &analysisCode);
+    // Finds an instance by host:port (or part of it) or a cluster by alias, shows and centres it.
+    bool search(const QString &text);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -16,6 +59,33 @@ protected:
 private:
     void showAbout();
     void restoreLayout();
+    void buildDocks();
+    QWidget *buildCentre();
+    void onSnapshot(const TopologySnapshotPtr &snapshot);
+    void refresh();
+    void refreshRecoveries();
+    void showDetails();
+    void updateStatus();
+
+    Engine *m_engine = nullptr;
+    QString m_storePath;
+    std::unique_ptr<Store> m_store; // read-only use: unacknowledged recoveries
+    TopologySnapshotPtr m_snapshot;
+    QList<Analysis> m_analyses;
+    QString m_cluster;
+    QList<InstanceKey> m_clusterMembers; // to follow the cluster when its name changes (failover)
+    QHash<QString, int> m_unacknowledged;
+    QSet<QString> m_recovering;
+
+    TopologyScene *m_scene;
+    TopologyView *m_view;
+    QLineEdit *m_search;
+    QLabel *m_zoomLabel;
+    ClusterList *m_clusters;
+    InstanceDetails *m_details;
+    ProblemsPanel *m_problems;
+    ProgressPanel *m_progress;
+    QPointer<RecoverDialog> m_recoverDialog;
 };
 
 } // namespace Topograph::Gui

@@ -42,10 +42,10 @@ void tst_MainWindow::menusAreTranslated_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<bool>("translated");
     QTest::addColumn<QStringList>("menus");
-    QTest::newRow("English") << "en_US" << false << QStringList{"&File", "&Help"};
-    QTest::newRow("Korean") << "ko_KR" << true << QStringList{"파일(&F)", "도움말(&H)"};
-    QTest::newRow("Japanese") << "ja_JP" << true << QStringList{"ファイル(&F)", "ヘルプ(&H)"};
-    QTest::newRow("French falls back to English") << "fr_FR" << false << QStringList{"&File", "&Help"};
+    QTest::newRow("English") << "en_US" << false << QStringList{"&File", "&View", "&Help"};
+    QTest::newRow("Korean") << "ko_KR" << true << QStringList{"파일(&F)", "보기(&V)", "도움말(&H)"};
+    QTest::newRow("Japanese") << "ja_JP" << true << QStringList{"ファイル(&F)", "表示(&V)", "ヘルプ(&H)"};
+    QTest::newRow("French falls back to English") << "fr_FR" << false << QStringList{"&File", "&View", "&Help"};
 }
 
 void tst_MainWindow::menusAreTranslated()

@@ -1,0 +1,181 @@
+#include "instanceitem.h"
+
+#include "edgeitem.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace Topograph::Gui {
+
+InstanceItem::InstanceItem(const InstanceKey &key, QGraphicsItem *parent)
+    : QGraphicsObject(parent)
+    , m_key(key)
+{
+    setFlag(ItemIsSelectable);
+    setFlag(ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    // Cards repaint only when their content changes; caching keeps panning and zooming cheap.
+    setCacheMode(DeviceCoordinateCache);
+    setZValue(1);
+}
+
+bool InstanceItem::setContent(const CardContent &content)
+{
+    if (content == m_content)
+        return false;
+    m_content = content;
+    setToolTip(content.tooltip);
+    update();
+    return true;
+}
+
+QRectF InstanceItem::boundingRect() const
+{
+    return QRectF(-2, -2, Width + 4, Height + 4);
+}
+
+QRectF InstanceItem::recoverButtonRect() const
+{
+    if (!m_content.recoverable)
+        return {};
+    return QRectF(Width - 74, Height - 24, 68, 19);
+}
+
+void InstanceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QColor stateColor = healthColor(m_content.state);
+    const bool selected = option->state & QStyle::State_Selected;
+    const QRectF card(0, 0, Width, Height);
+    p->setRenderHint(QPainter::Antialiasing);
+
+    // Unreachable instances are drawn hatched as well as red: readable without colour.
+    p->setPen(QPen(selected ? QColor(0x1e, 0x63, 0xd0) : QColor(0xb8, 0xbc, 0xc2), selected ? 2.5 : 1));
+    p->setBrush(m_content.reachable ? QColor(0xff, 0xff, 0xff) : QColor(0xfb, 0xee, 0xee));
+    p->drawRoundedRect(card, 4, 4);
+    if (!m_content.reachable) {
+        p->setBrush(QBrush(QColor(0xc6, 0x28, 0x28, 40), Qt::BDiagPattern));
+        p->drawRoundedRect(card, 4, 4);
+    }
+    p->setPen(Qt::NoPen);
+    p->setBrush(stateColor);
+    p->drawRoundedRect(QRectF(0, 0, 6, Height), 3, 3);
+
+    QFont base = p->font();
+    base.setPointSizeF(8.5);
+    QFont bold = base;
+    bold.setBold(true);
+    bold.setPointSizeF(9.5);
+
+    // Status glyph in a circle: the state without relying on colour.
+    const QRectF glyph(12, 6, 18, 18);
+    p->setBrush(stateColor);
+    p->drawEllipse(glyph);
+    p->setPen(Qt::white);
+    QFont gf = bold;
+    gf.setPointSizeF(8);
+    p->setFont(gf);
+    p->drawText(glyph, Qt::AlignCenter, healthGlyph(m_content.state));
+
+    p->setPen(QColor(0x20, 0x20, 0x20));
+    p->setFont(bold);
+    const QFontMetricsF bfm(bold);
+    const qreal left = 36, right = Width - 6;
+    p->drawText(QRectF(left, 5, right - left, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                bfm.elidedText(m_content.title, Qt::ElideMiddle, right - left - 90));
+    p->setFont(base);
+    const QFontMetricsF fm(base);
+    p->setPen(QColor(0x50, 0x55, 0x5c));
+    p->drawText(QRectF(right - 100, 5, 100, 18), Qt::AlignRight | Qt::AlignVCenter,
+                fm.elidedText(m_content.role, Qt::ElideRight, 100));
+
+    p->setPen(QColor(0x3a, 0x3f, 0x45));
+    p->drawText(QRectF(12, 25, Width - 18, 15), Qt::AlignLeft | Qt::AlignVCenter,
+                fm.elidedText(m_content.details, Qt::ElideRight, Width - 18));
+    p->setPen(m_content.reachable ? QColor(0x3a, 0x3f, 0x45) : QColor(0xa0, 0x1c, 0x1c));
+    p->drawText(QRectF(12, 40, Width - 18, 15), Qt::AlignLeft | Qt::AlignVCenter,
+                fm.elidedText(m_content.replication, Qt::ElideRight, Width - 18));
+
+    // Badges: analysis codes (state colour + text), then downtime/maintenance marks.
+    QFont small = base;
+    small.setPointSizeF(7.5);
+    small.setBold(true);
+    p->setFont(small);
+    const QFontMetricsF sfm(small);
+    qreal x = 12;
+    const qreal y = Height - 23, limit = m_content.recoverable ? Width - 80 : Width - 6;
+    auto badge = [&](const QString &text, const QColor &bg, const QColor &fg) {
+        const qreal w = qMin(sfm.horizontalAdvance(text) + 10, limit - x);
+        if (w < 20)
+            return;
+        p->setPen(Qt::NoPen);
+        p->setBrush(bg);
+        p->drawRoundedRect(QRectF(x, y, w, 17), 3, 3);
+        p->setPen(fg);
+        p->drawText(QRectF(x + 5, y, w - 10, 17), Qt::AlignVCenter | Qt::AlignLeft,
+                    sfm.elidedText(text, Qt::ElideRight, w - 10));
+        x += w + 4;
+    };
+    for (const QString &b : m_content.badges)
+        badge(b, stateColor.lighter(185), stateColor.darker(160));
+    if (!m_content.marks.isEmpty())
+        badge(m_content.marks, QColor(0xe3, 0xe8, 0xf2), QColor(0x2c, 0x3e, 0x66));
+
+    if (m_content.recoverable) {
+        const QRectF b = recoverButtonRect();
+        p->setPen(Qt::NoPen);
+        p->setBrush(QColor(0xc6, 0x28, 0x28));
+        p->drawRoundedRect(b, 3, 3);
+        p->setPen(Qt::white);
+        p->drawText(b, Qt::AlignCenter, tr("Recover\u2026"));
+    }
+}
+
+void InstanceItem::addEdge(EdgeItem *edge)
+{
+    m_edges << edge;
+}
+
+void InstanceItem::removeEdge(EdgeItem *edge)
+{
+    m_edges.removeAll(edge);
+}
+
+QVariant InstanceItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        for (EdgeItem *e : std::as_const(m_edges))
+            e->adjust();
+    return QGraphicsObject::itemChange(change, value);
+}
+
+void InstanceItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_pressOnButton = event->button() == Qt::LeftButton && recoverButtonRect().contains(event->pos());
+    if (m_pressOnButton) {
+        event->accept();
+        return;
+    }
+    QGraphicsObject::mousePressEvent(event);
+}
+
+void InstanceItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_pressOnButton) {
+        m_pressOnButton = false;
+        if (recoverButtonRect().contains(event->pos()))
+            emit recoverClicked(m_key);
+        event->accept();
+        return;
+    }
+    QGraphicsObject::mouseReleaseEvent(event);
+}
+
+void InstanceItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(recoverButtonRect().contains(event->pos()) ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    QGraphicsObject::hoverMoveEvent(event);
+}
+
+} // namespace Topograph::Gui

@@ -1,0 +1,106 @@
+#include "topologyview.h"
+
+#include "instanceitem.h"
+#include "topologyscene.h"
+
+#include <QKeyEvent>
+#include <QWheelEvent>
+
+namespace Topograph::Gui {
+
+static constexpr qreal MinZoom = 0.1, MaxZoom = 3.0;
+
+TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+{
+    setObjectName(QStringLiteral("TopologyView"));
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+qreal TopologyView::zoom() const
+{
+    return transform().m11();
+}
+
+void TopologyView::setZoom(qreal z)
+{
+    z = qBound(MinZoom, z, MaxZoom);
+    if (qFuzzyCompare(z, zoom()))
+        return;
+    setTransform(QTransform::fromScale(z, z));
+    emit zoomChanged(z);
+}
+
+void TopologyView::zoomIn()
+{
+    setZoom(zoom() * 1.2);
+}
+
+void TopologyView::zoomOut()
+{
+    setZoom(zoom() / 1.2);
+}
+
+void TopologyView::fit()
+{
+    if (sceneRect().isEmpty())
+        return;
+    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    // Fitting never magnifies beyond 100%: a three-card cluster should not fill the screen.
+    setZoom(qMin(zoom(), 1.0));
+    emit zoomChanged(zoom());
+}
+
+bool TopologyView::centreOn(const InstanceKey &key)
+{
+    InstanceItem *item = m_scene->itemFor(key);
+    if (!item)
+        return false;
+    m_scene->select(key);
+    centerOn(item);
+    return true;
+}
+
+void TopologyView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int delta = event->angleDelta().y();
+        if (delta > 0)
+            zoomIn();
+        else if (delta < 0)
+            zoomOut();
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void TopologyView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            zoomIn();
+            return;
+        case Qt::Key_Minus:
+            zoomOut();
+            return;
+        case Qt::Key_0:
+            fit();
+            return;
+        default:
+            break;
+        }
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+} // namespace Topograph::Gui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/instancekey.h"
+
+#include <QGraphicsView>
+
+namespace Topograph::Gui {
+
+class TopologyScene;
+
+// The view turns gestures into view changes (zoom, pan, fit, centre) and never edits items.
+// Ctrl+wheel zooms around the pointer; Ctrl++ / Ctrl+- / Ctrl+0 (fit) from the keyboard; dragging
+// the background pans.
+class TopologyView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit TopologyView(TopologyScene *scene, QWidget *parent = nullptr);
+
+    TopologyScene *topologyScene() const { return m_scene; }
+    qreal zoom() const;
+    void setZoom(qreal zoom);
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    // Selects the instance's card and centres it; false if it is not in the scene.
+    bool centreOn(const InstanceKey &key);
+
+signals:
+    void zoomChanged(qreal zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    TopologyScene *m_scene;
+};
+
+} // namespace Topograph::Gui
