@@ -265,7 +265,8 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
     }
     // The cluster is named after its master: a person's alias follows the new one.
     if (out.success && req.kind == OperationKind::GracefulTakeover && cl && !cl->alias.isEmpty()) {
-        if (!m_store.setClusterAlias(req.instance.toString(), cl->alias, &error))
+        // An alias names one cluster: taken from the old name first (the store audits both).
+        if (!m_store.setClusterAlias(cl->name, QString(), &error) || !m_store.setClusterAlias(req.instance.toString(), cl->alias, &error))
             spdlog::error("operation {}: could not move alias {}: {}", run.id, cl->alias, error);
     }
     out.elapsedMs = timer.elapsed();
