@@ -327,7 +327,9 @@ PromotionPlan planPromotion(const TopologySnapshot &snapshot, const InstanceKey 
                                                                : QStringLiteral("the best replica policy allows"),
                           plan.catchUpFrom->toString());
     else
-        reason = QStringLiteral("the most advanced replica (received %1)").arg(winner.received);
+        reason = winner.received.isEmpty()
+                     ? QStringLiteral("no replica has received anything yet; the first by address")
+                     : QStringLiteral("the most advanced replica (received %1)").arg(winner.received);
     if (winner.rule == PromotionRule::Prefer && !plan.catchUpFrom)
         reason += QStringLiteral(", preferred by promotion rule");
     plan.explanation = QStringLiteral("%1 is chosen: %2.").arg(winner.key.toString(), reason);
