@@ -35,6 +35,7 @@ int printHelp(QTextStream &out)
 QList<Command> allCommands()
 {
     QList<Command> commands;
+    commands += discoveryCommands();
     commands += auditCommands();
     return commands;
 }

@@ -9,6 +9,7 @@ namespace Topograph::Cli {
 // Every command topograph-cli knows, in the order --help lists them. Each area of the engine
 // contributes its own list from its own file.
 QList<Command> allCommands();
+QList<Command> discoveryCommands(); // discoverycommands.cpp: discover, clusters, topology, instance, watch
 QList<Command> auditCommands(); // auditcommands.cpp: audit list/export/verify, recoveries, ack
 
 // True when these arguments (without the program name) need a QGuiApplication rather than a

@@ -34,7 +34,7 @@ bool isMySql8Naming(Flavor flavor, int versionNumber)
 void Probe::reset()
 {
     m_planVariables.clear();
-    m_planStatusInSelect = false;
+    m_probesSinceProcesslist = processlistEvery;
     m_flavor = Flavor::Unknown;
     m_versionNumber = 0;
 }
@@ -56,9 +56,6 @@ void Probe::buildPlan(const QStringList &present, Flavor flavor, int versionNumb
             m_planVariables.append(name);
     m_flavor = flavor;
     m_versionNumber = versionNumber;
-    // MariaDB keeps information_schema.GLOBAL_STATUS, so the counters ride along in the SELECT;
-    // MySQL 8 moved them to performance_schema, which may be disabled, so it keeps SHOW STATUS.
-    m_planStatusInSelect = flavor == Flavor::MariaDB;
 }
 
 QString Probe::planSelect() const
@@ -66,17 +63,6 @@ QString Probe::planSelect() const
     QStringList items;
     for (const QString &name : m_planVariables)
         items << QStringLiteral("@@global.%1 AS %1").arg(name);
-    if (m_planStatusInSelect) {
-        QStringList upper;
-        for (const QString &s : ProbeParsers::candidateStatus())
-            upper << s.toUpper();
-        items << QStringLiteral("(SELECT GROUP_CONCAT(CONCAT(VARIABLE_NAME,'=',VARIABLE_VALUE)) "
-                                "FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN (%1)) "
-                                "AS topograph_status")
-                     .arg(quotedList(upper));
-    }
-    items << QStringLiteral("(SELECT COUNT(*) FROM information_schema.PROCESSLIST "
-                            "WHERE COMMAND LIKE 'Binlog Dump%') AS topograph_dump_threads");
     return QStringLiteral("SELECT ") + items.join(QStringLiteral(", "));
 }
 
@@ -112,22 +98,14 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
         freshConnection = true;
     }
 
-    // 1. Variables (and on MariaDB the status counters and the dump thread count).
+    // 1. Variables.
     MySqlError error;
     ProbeParsers::Variables variables;
-    std::optional<qint64> dumpThreads;
-    bool statusRead = false;
     auto readVariables = [&]() -> bool {
         if (!m_planVariables.isEmpty()) {
             const auto r = query(connection, planSelect(), &error);
             if (r) {
                 variables = ProbeParsers::singleRow(*r);
-                const Row row = r->first();
-                dumpThreads = row.integer(QStringLiteral("topograph_dump_threads"));
-                if (m_planStatusInSelect) {
-                    ProbeParsers::applyStatus(ProbeParsers::pairList(row.text(QStringLiteral("topograph_status"))), f);
-                    statusRead = true;
-                }
                 return true;
             }
             if (error.kind != ProbeError::ServerError || error.code != unknownSystemVariable)
@@ -181,10 +159,16 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
     };
 
     // 2. Status counters.
-    if (!statusRead) {
-        if (const auto r = step(QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN (%1)")
-                                    .arg(quotedList(ProbeParsers::candidateStatus()))))
-            ProbeParsers::applyStatus(ProbeParsers::nameValueRows(*r), f);
+    std::optional<qint64> dumpThreads;
+    if (const auto r = step(QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN (%1)")
+                                .arg(quotedList(ProbeParsers::candidateStatus())))) {
+        const ProbeParsers::Variables status = ProbeParsers::nameValueRows(*r);
+        ProbeParsers::applyStatus(status, f);
+        // MariaDB counts its binlog dump threads; MySQL does not.
+        bool ok = false;
+        const qint64 n = status.value(QStringLiteral("slaves_connected")).toLongLong(&ok);
+        if (ok)
+            dumpThreads = n;
     }
 
     // 3. Binary log coordinates.
@@ -214,21 +198,22 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
             named = ProbeParsers::replicaHosts(*r, &unnamed);
             hostsRead = true;
         }
-        QStringList dumpHosts;
-        // The count came with the SELECT; on a first probe (no count yet) look once.
-        const bool needProcesslist = !dumpThreads || *dumpThreads > named.size();
-        int threads = int(dumpThreads.value_or(0));
+        // Look for replicas without report_host when the dump thread count says there are some,
+        // or, without a count (MySQL), now and then (what it found is kept in between).
+        ++m_probesSinceProcesslist;
+        const bool needProcesslist = dumpThreads ? *dumpThreads > named.size() + unnamed
+                                                 : unnamed > 0 || m_probesSinceProcesslist >= processlistEvery;
         if (hostsRead && needProcesslist) {
-            if (const auto r = step(QStringLiteral("SELECT HOST, COMMAND FROM information_schema.PROCESSLIST "
-                                                   "WHERE COMMAND LIKE 'Binlog Dump%'"))) {
-                dumpHosts = ProbeParsers::binlogDumpHosts(*r);
-                threads = int(dumpHosts.size());
-            }
+            m_probesSinceProcesslist = 0;
+            if (const auto r = step(QStringLiteral("SHOW PROCESSLIST")))
+                m_dumpHosts = ProbeParsers::binlogDumpHosts(*r);
+        } else if (dumpThreads) {
+            m_dumpHosts.clear(); // every dump thread belongs to a registered replica
         }
         if (hostsRead) {
             const int ownPort = int(variables.value(QStringLiteral("port")).toInt());
             bool fromProcesslist = false;
-            f.replicaKeys = ProbeParsers::mergeReplicaKeys(named, threads, dumpHosts,
+            f.replicaKeys = ProbeParsers::mergeReplicaKeys(named, int(m_dumpHosts.size()), m_dumpHosts,
                                                            ownPort > 0 ? ownPort : f.key.port(),
                                                            &fromProcesslist);
             f.replicaKeysFromProcesslist = fromProcesslist;

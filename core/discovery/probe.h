@@ -4,6 +4,7 @@
 #include "mysql/mysqlerror.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Topograph {
 
@@ -13,10 +14,16 @@ class ResultSet;
 // Reads everything Topograph knows about one server over one open connection, in a handful of
 // statements. The first probe of a server asks SHOW GLOBAL VARIABLES which of the variables it
 // needs exist there (they differ by flavour, version and loaded plugins); later probes read
-// exactly those in one SELECT, which on MariaDB also carries the status counters and the number of
-// binlog dump threads. So a steady-state probe of a MariaDB server is four statements:
-// that SELECT, SHOW MASTER STATUS, SHOW ALL SLAVES STATUS and SHOW SLAVE HOSTS (plus the
-// processlist only when a replica did not register a report_host).
+// exactly those in one SELECT @@global.a, @@global.b, .... So a steady-state probe of a MariaDB
+// server is five statements: that SELECT, SHOW GLOBAL STATUS WHERE ..., SHOW MASTER STATUS,
+// SHOW ALL SLAVES STATUS and SHOW SLAVE HOSTS; SHOW PROCESSLIST only when a replica did not
+// register a report_host (MariaDB's Slaves_connected says so; MySQL has no such counter, so it
+// is looked at on the first probe and every processlistEvery-th one).
+//
+// Only plain statements every monitoring tool runs: no information_schema subqueries. A SELECT
+// with I_S.PROCESSLIST (whose temporary table is an on-disk Aria table) in a subquery crashed
+// three sandbox servers at once during development (signal 11 in ha_maria::drop_table); it did
+// not reproduce, but a monitor must never be the thing that takes a server down.
 //
 // A Probe keeps that plan, so use one Probe per server; like the Connection it is used by one
 // thread at a time.
@@ -39,8 +46,11 @@ private:
     QString planSelect() const;
     void buildPlan(const QStringList &present, Flavor flavor, int versionNumber);
 
+    static constexpr int processlistEvery = 30;
+
     QStringList m_planVariables; // empty = not planned yet
-    bool m_planStatusInSelect = false;
+    int m_probesSinceProcesslist = processlistEvery;
+    QStringList m_dumpHosts; // client hosts of binlog dump threads, from the last SHOW PROCESSLIST
     Flavor m_flavor = Flavor::Unknown;
     int m_versionNumber = 0;
     int m_statements = 0;

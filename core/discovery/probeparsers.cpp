@@ -110,7 +110,7 @@ QStringList candidateVariables()
 QStringList candidateStatus()
 {
     return {
-        QStringLiteral("uptime"),
+        QStringLiteral("uptime"), QStringLiteral("slaves_connected"),
         QStringLiteral("rpl_semi_sync_master_status"), QStringLiteral("rpl_semi_sync_slave_status"),
         QStringLiteral("rpl_semi_sync_master_clients"), QStringLiteral("rpl_semi_sync_master_wait_sessions"),
         QStringLiteral("rpl_semi_sync_source_status"), QStringLiteral("rpl_semi_sync_replica_status"),
