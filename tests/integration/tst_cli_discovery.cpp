@@ -3,6 +3,8 @@
 // (with the store left untouched), and `watch` printing changes and stopping cleanly on a signal.
 #include "sandbox.h"
 
+#include "store/store.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -202,6 +204,21 @@ void tst_CliDiscovery::clustersTopologyAndInstanceProbeLive()
 
     r = cli(globals() << QStringLiteral("topology") << addr("a"));
     QVERIFY2(r.exitCode == 0 && r.out.count(QLatin1Char('\n')) == 4, qPrintable(r.out + r.err));
+
+    // a cluster named by its alias
+    {
+        QString error;
+        auto store = Topograph::Store::open(m_store, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY2(store->setClusterAlias(addr("a"), QStringLiteral("shop"), &error), qPrintable(error));
+    }
+    r = cli(globals() << QStringLiteral("topology") << QStringLiteral("shop"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QStringLiteral("# %1 (shop)\n%1 [").arg(addr("a"))), qPrintable(r.out));
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 5);
+    r = cli(globals() << QStringLiteral("clusters"));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n%1\\s+shop\\s+4\\s+0\\n").arg(QRegularExpression::escape(addr("a"))))),
+             qPrintable(r.out));
 
     r = cli(globals() << QStringLiteral("instance") << addr("c"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
