@@ -362,6 +362,10 @@ bool OperationExecutor::waitExecuted(Run &run, const OperationStep &step, QStrin
     QString target;
     if (!query(step.source, sd.executedPositionQuery(), target))
         return false;
+    if (target.trimmed().isEmpty()) {
+        output = QStringLiteral("%1 executed nothing yet: nothing to wait for").arg(step.source.toString());
+        return true;
+    }
     const bool mariadb = src->flavor == Flavor::MariaDB;
     QElapsedTimer t;
     t.start();

@@ -267,6 +267,13 @@ OperationPlan &relocate(Ctx &c, const InstanceFacts &x, const InstanceFacts &y)
         return refuse(c, u);
     if (!x.isReplica())
         return refuse(c, QStringLiteral("%1 is a master, not a replica: use graceful takeover or rejoin").arg(x.key.toString()));
+    // Another cluster is another data set: MariaDB positions cannot even prove the histories
+    // diverged (only the last GTID per domain is known), so such a move is never offered.
+    const ClusterInfo *yc = c.s.clusterOf(y.key);
+    if (yc && yc->name != c.p.cluster)
+        return refuse(c, QStringLiteral("%1 is in cluster %2 and %3 in cluster %4: a replica moves within its cluster "
+                                        "(a former master uses rejoin)")
+                             .arg(x.key.toString(), c.p.cluster, y.key.toString(), yc->alias.isEmpty() ? yc->name : yc->alias));
     if (const QString why = moveBelow(c, x, y, true); !why.isEmpty())
         return refuse(c, why);
     return accept(c, QStringLiteral("relocate %1 (and its %2 replica(s)) below %3 by GTID")

@@ -135,6 +135,7 @@ void tst_Operations::validate_data()
     QTest::newRow("target unreachable") << "relocate" << "b" << "c" << QStringList{"c.unreachable"} << false << "does not answer";
     QTest::newRow("unknown target") << "relocate" << "b" << "zz" << QStringList{} << false << "not in the topology";
     QTest::newRow("a master") << "relocate" << "m" << "c" << QStringList{} << false << "is a master";
+    QTest::newRow("into another cluster") << "relocate" << "b" << "x" << QStringList{} << false << "moves within its cluster";
     // relocate: happy paths
     QTest::newRow("below a sibling") << "relocate" << "b" << "c" << QStringList{} << true << "relocate db-b:3308 (and its 0 replica(s)) below db-c:3309";
     QTest::newRow("with its subtree") << "relocate" << "a" << "c" << QStringList{} << true << "(and its 1 replica(s))";
