@@ -220,8 +220,8 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
 
     if (failedAt >= 0) {
         // Undo, newest first: the failed step (it may have half run), then the completed ones,
-        // stopping at the first completed step that has no undo (a promotion, a write made
-        // visible): going back past it is not safe.
+        // stopping at the first step that has no undo (a promotion): going back past it is not
+        // safe (the old master writable again next to a new one).
         QList<int> toUndo{failedAt};
         for (int j = done.size() - 1; j >= 0; --j)
             toUndo << done.at(j);
@@ -232,10 +232,10 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
             if (st.type != OperationStep::Sql)
                 continue;
             if (st.undo.isEmpty()) {
-                if (i != failedAt) {
-                    blocked = true;
-                    notUndone << st.name;
-                }
+                // A step that cannot be undone, completed or half run (a promotion whose reply was
+                // lost may have made the new master writable): nothing before it is undone.
+                blocked = true;
+                notUndone << st.name;
                 continue;
             }
             if (blocked) {

@@ -146,6 +146,7 @@ private slots:
     void moves();
     void instanceActionsAndStore();
     void gracefulTakeoverUnderWriteLoad();
+    void takeoverAbortedByPreHookIsUndone();
     void rejoinAfterFailover();
     void rejoinRefusedOnErrantTransaction();
     void frozenTargetMidMoveIsUndoneAndRecorded();
@@ -329,6 +330,30 @@ void tst_OperationsSandbox::gracefulTakeoverUnderWriteLoad()
     QCOMPARE(rec->successor, f.key(QStringLiteral("b")).toString());
     qInfo("takeover under load: %lld writes acknowledged, %lld on the new master, writes refused for %lld ms, total %lld ms",
           acked, onB, out.writeBlockedMs, out.elapsedMs);
+}
+
+void tst_OperationsSandbox::takeoverAbortedByPreHookIsUndone()
+{
+    Fixture f(QStringLiteral("a>b,a>c"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (1)"));
+    f.policy.hooks[HookPoint::PreGracefulTakeover] = {{QStringLiteral("/bin/false")}};
+    const OperationOutcome out = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
+    QVERIFY(!out.success);
+    QVERIFY(!out.refused);
+    // the sibling went below b before the hook ran: it is moved back; the master was never fenced
+    const QString c = f.key(QStringLiteral("c")).toString();
+    QVERIFY2(out.undone.contains(QStringLiteral("point %1 at %2").arg(c, f.key(QStringLiteral("b")).toString())), qPrintable(out.message));
+    QVERIFY2(out.message.contains(QStringLiteral("PreGracefulTakeover")), qPrintable(out.message));
+    QVERIFY(f.replicatesFrom(QStringLiteral("c"), QStringLiteral("a")));
+    QVERIFY(f.replicatesFrom(QStringLiteral("b"), QStringLiteral("a")));
+    QCOMPARE(f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    const auto rec = RecoveryLog(*f.store).recovery(out.operationId);
+    QCOMPARE(rec->state, RecoveryState::Failed);
+    int undoneSteps = 0;
+    for (const RecoveryStep &s : rec->steps)
+        undoneSteps += s.outcome == StepOutcome::Undone ? 1 : 0;
+    QCOMPARE(undoneSteps, 2); // point c at b, stop replication on c
 }
 
 void tst_OperationsSandbox::rejoinAfterFailover()
