@@ -11,6 +11,7 @@
 #include "writer.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -192,6 +193,19 @@ void tst_OperationsSandbox::moves()
     QVERIFY(rec);
     QCOMPARE(rec->kind, QStringLiteral("relocate"));
     QVERIFY(rec->steps.size() >= 4);
+    // the audit log holds the operation: its start, each step with its statements, its end
+    {
+        int entries = 0;
+        bool change = false;
+        for (const AuditEntry &e : AuditLog(*f.store).entries(AuditFilter()))
+            if (e.recoveryId == out.operationId) {
+                ++entries;
+                QCOMPARE(e.actor, QStringLiteral("dba@test"));
+                change |= QJsonDocument(e.details).toJson().contains("CHANGE MASTER TO");
+            }
+        QVERIFY2(entries >= 1 + 4 + 1, qPrintable(QString::number(entries)));
+        QVERIFY(change);
+    }
 
     // the GUI's hover: refused below its own descendant, a loop
     {
