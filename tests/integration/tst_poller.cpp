@@ -93,6 +93,7 @@ private slots:
     void killedMasterDetectedThroughItsSocket();
     void killedNodeWithinOneRoundWithoutSocketWatch();
     void storedFleetIsResumed();
+    void tlsConnectionsAreWatchedQuietly();
 
 private:
     Poller::Options options(const QList<InstanceKey> &seeds, bool watchSockets = true) const;
@@ -105,8 +106,8 @@ private:
 
     std::unique_ptr<Sandbox> m_sb;
     QTemporaryDir m_dir;
+    Recorder m_recorder; // before the poller: destroyed after it
     std::unique_ptr<PollerThread> m_thread;
-    Recorder m_recorder;
 };
 
 Poller::Options tst_Poller::options(const QList<InstanceKey> &seeds, bool watchSockets) const
@@ -284,8 +285,8 @@ void tst_Poller::killedNodeWithinOneRoundWithoutSocketWatch()
     // A second poller that relies on the rounds alone.
     Poller::Options o = options({key("e")}, false);
     o.storePath.clear();
+    Recorder recorder; // outlives the poller that calls it
     PollerThread second(o);
-    Recorder recorder;
     recorder.attach(second.poller());
     qint64 t0 = nowNs();
     second.start();
@@ -328,11 +329,10 @@ void tst_Poller::storedFleetIsResumed()
 
     // A restart without any seed polls the same fleet.
     m_thread = std::make_unique<PollerThread>(options({}));
-    Recorder recorder;
-    recorder.attach(m_thread->poller());
+    m_recorder.attach(m_thread->poller());
     const qint64 t0 = nowNs();
     m_thread->start();
-    const auto r = recorder.waitFor(t0, [&](const TopologySnapshot &s) {
+    const auto r = m_recorder.waitFor(t0, [&](const TopologySnapshot &s) {
         for (const char *n : {"a", "b", "c", "d", "e"})
             if (!reachable(s, QLatin1String(n)))
                 return false;
@@ -340,6 +340,54 @@ void tst_Poller::storedFleetIsResumed()
     }, 8000);
     QVERIFY(r);
     QCOMPARE(m_thread->poller()->stats().connects, qint64(5));
+}
+
+void tst_Poller::tlsConnectionsAreWatchedQuietly()
+{
+    // Over TLS the socket may carry bytes the server sends on its own (TLS 1.3 session tickets);
+    // they must not be taken for a dying server: no wake-ups while all is well, and a kill is
+    // still seen at once.
+    Sandbox tls(QStringLiteral("t1>t2"), Sandbox::Options{true});
+    QVERIFY2(tls.isUp(), qPrintable(tls.error()));
+    Poller::Options o;
+    o.seeds = {InstanceKey(QStringLiteral("127.0.0.1"), tls.port(QStringLiteral("t1")))};
+    o.intervalMs = intervalMs;
+    o.connectionOptions = [user = tls.user(), pw = tls.password(), ca = tls.tlsDir() + QStringLiteral("/ca.pem")](
+                              const InstanceKey &k) {
+        ConnectionOptions c;
+        c.key = k;
+        c.user = user;
+        c.password = pw;
+        c.sslMode = SslMode::VerifyCa;
+        c.sslCa = ca;
+        return c;
+    };
+    Recorder recorder; // outlives the poller that calls it
+    PollerThread thread(o);
+    recorder.attach(thread.poller());
+    const qint64 t0 = nowNs();
+    thread.start();
+    const InstanceKey t2(QStringLiteral("127.0.0.1"), tls.port(QStringLiteral("t2")));
+    QVERIFY(recorder.waitFor(t0, [&](const TopologySnapshot &s) {
+        const InstanceFacts *f = s.instance(t2);
+        return s.instances().size() == 2 && f && f->reachable && f->lastError == ProbeError::None;
+    }, 10000));
+    QTest::qWait(3 * intervalMs);
+    const Poller::Stats quiet = thread.poller()->stats();
+    QCOMPARE(quiet.socketWakeups, qint64(0));
+    QCOMPARE(quiet.connects, qint64(2));
+
+    const qint64 pid = tls.pid(QStringLiteral("t2"));
+    const qint64 t1 = nowNs();
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    const auto dead = recorder.waitFor(t1, [&](const TopologySnapshot &s) {
+        const InstanceFacts *f = s.instance(t2);
+        return f && !f->reachable;
+    }, 3 * intervalMs);
+    QVERIFY(dead);
+    qInfo("over TLS: kill -9 -> unreachable in %.1f ms", (dead->ns - t1) / 1e6);
+    QVERIFY((dead->ns - t1) / 1000000 < 250);
+    thread.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_Poller)
