@@ -143,6 +143,11 @@ CardContent cardContent(const TopologySnapshot &snapshot, const InstanceFacts &f
     }
 
     c.state = f.reachable ? HealthState::Ok : HealthState::Critical;
+    // A replica that is not replicating is a warning on its own card even before any analysis.
+    if (f.reachable)
+        for (const ReplicationChannel &ch : f.channels)
+            if (!ch.isReplicating())
+                c.state = HealthState::Warning;
     QStringList tips;
     for (const Analysis &a : analyses) {
         c.badges << a.codeName();

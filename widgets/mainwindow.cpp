@@ -61,6 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
 
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);
     connect(m_scene, &TopologyScene::recoverRequested, this, &MainWindow::openRecoverDialog);
     connect(m_problems, &ProblemsPanel::recoverRequested, this, &MainWindow::openRecoverDialog);
     connect(m_scene, &TopologyScene::instanceSelected, this, &MainWindow::showDetails);
@@ -220,20 +223,37 @@ void MainWindow::refreshRecoveries()
 
 void MainWindow::onSnapshot(const TopologySnapshotPtr &snapshot)
 {
+    // Snapshots can come in bursts (re-probes after a failure): show at most ten per second, the
+    // latest one always, so the window stays responsive whatever the engine publishes.
+    m_pending = snapshot;
+    if (m_refreshTimer->isActive())
+        return;
+    const qint64 since = m_lastRefresh.isValid() ? m_lastRefresh.elapsed() : 1000;
+    m_refreshTimer->start(int(qMax<qint64>(0, 100 - since)));
+}
+
+void MainWindow::applySnapshot()
+{
+    const TopologySnapshotPtr snapshot = std::exchange(m_pending, nullptr);
+    if (!snapshot)
+        return;
+    m_lastRefresh.start();
     m_snapshot = snapshot;
     m_analyses = m_engine ? m_engine->analyses() : QList<Analysis>();
-    // Follow the shown cluster when its name changes (a failover renames it after the new master):
-    // pick the cluster that holds most of the instances shown before.
-    if (!m_cluster.isEmpty() && !snapshot->cluster(m_cluster)) {
+    // Follow the shown cluster when a failover renames it (after its new master) and leaves the
+    // dead master alone under the old name: show the cluster holding most of the instances shown
+    // before.
+    if (!m_cluster.isEmpty() && !m_clusterMembers.isEmpty()) {
         QHash<QString, int> overlap;
         for (const InstanceKey &k : std::as_const(m_clusterMembers))
             if (const ClusterInfo *c = snapshot->clusterOf(k))
-                overlap[c->name] += int(c->members.size() > 1 || c->master != k);
-        QString best;
+                ++overlap[c->name];
+        QString best = m_cluster;
         for (auto it = overlap.cbegin(); it != overlap.cend(); ++it)
-            if (best.isEmpty() || it.value() > overlap.value(best))
+            if (it.value() > overlap.value(best) || (it.value() == overlap.value(best) && best != m_cluster && it.key() < best))
                 best = it.key();
-        m_cluster = best;
+        if (!snapshot->cluster(m_cluster) || overlap.value(best) > overlap.value(m_cluster))
+            m_cluster = best;
     }
     if (m_cluster.isEmpty() && !snapshot->clusters().isEmpty())
         m_cluster = snapshot->clusters().first().name;

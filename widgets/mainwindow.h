@@ -4,6 +4,7 @@
 #include "model/topologysnapshot.h"
 #include "recovery/recoveryexecutor.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -11,6 +12,7 @@
 
 class QLabel;
 class QLineEdit;
+class QTimer;
 
 namespace Topograph {
 class Engine;
@@ -62,6 +64,7 @@ private:
     void buildDocks();
     QWidget *buildCentre();
     void onSnapshot(const TopologySnapshotPtr &snapshot);
+    void applySnapshot();
     void refresh();
     void refreshRecoveries();
     void showDetails();
@@ -71,6 +74,9 @@ private:
     QString m_storePath;
     std::unique_ptr<Store> m_store; // read-only use: unacknowledged recoveries
     TopologySnapshotPtr m_snapshot;
+    TopologySnapshotPtr m_pending;
+    QTimer *m_refreshTimer = nullptr;
+    QElapsedTimer m_lastRefresh;
     QList<Analysis> m_analyses;
     QString m_cluster;
     QList<InstanceKey> m_clusterMembers; // to follow the cluster when its name changes (failover)

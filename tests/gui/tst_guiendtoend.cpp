@@ -1,0 +1,231 @@
+// The main window on a real MariaDB sandbox (a>b, a>c, c>d): every instance a card under the right
+// parent; a frozen server (SIGSTOP) does not freeze the window; kill -9 of the master shows
+// DeadMaster and a Recover button within 2 s; Recover makes the survivors follow the new master.
+#include "clusterlist.h"
+#include "engine/engine.h"
+#include "instancedetails.h"
+#include "instanceitem.h"
+#include "mainwindow.h"
+#include "problemspanel.h"
+#include "progresspanel.h"
+#include "recoverdialog.h"
+#include "sandbox.h"
+#include "topologyscene.h"
+#include "topologyview.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace Topograph;
+using namespace Topograph::Gui;
+using Topograph::Test::Sandbox;
+
+class tst_GuiEndToEnd : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void everyInstanceIsACardUnderItsSource();
+    void frozenServerDoesNotFreezeTheWindow();
+    void killMasterThenRecover();
+
+private:
+    InstanceKey key(const QString &node) const { return InstanceKey(QStringLiteral("127.0.0.1"), m_sb->port(node)); }
+    void artifact(QWidget *w, const QString &name);
+
+    std::unique_ptr<Sandbox> m_sb;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_GuiEndToEnd::artifact(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    w->grab().save(dir + QLatin1Char('/') + name);
+}
+
+void tst_GuiEndToEnd::initTestCase()
+{
+    // Window layout and zoom go to a throw-away settings file, not the user's.
+    QCoreApplication::setOrganizationName(QStringLiteral("topograph-test-%1").arg(QCoreApplication::applicationPid()));
+    m_sb = std::make_unique<Sandbox>(QStringLiteral("a>b,a>c,c>d"));
+    QVERIFY2(m_sb->isUp(), qPrintable(m_sb->error()));
+    Engine::Options o;
+    o.storePath = m_dir.filePath(QStringLiteral("store.sqlite"));
+    o.seeds = {key(QStringLiteral("a"))};
+    o.intervalMs = 1000;
+    const QString user = m_sb->user(), password = m_sb->password();
+    o.connectionOptions = [user, password](const InstanceKey &k) {
+        ConnectionOptions c;
+        c.key = k;
+        c.user = user;
+        c.password = password;
+        c.connectTimeoutMs = 1000;
+        c.readTimeoutMs = 2000;
+        return c;
+    };
+    m_engine = std::make_unique<Engine>(o);
+    m_window = std::make_unique<MainWindow>();
+    m_window->setEngine(m_engine.get(), o.storePath);
+    m_window->resize(1500, 850);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QString error;
+    QVERIFY2(m_engine->start(&error), qPrintable(error));
+}
+
+void tst_GuiEndToEnd::cleanupTestCase()
+{
+    if (m_engine)
+        m_engine->stop();
+    m_window.reset();
+    m_engine.reset();
+    m_sb.reset();
+}
+
+void tst_GuiEndToEnd::everyInstanceIsACardUnderItsSource()
+{
+    TopologyScene *scene = m_window->topologyScene();
+    QTRY_COMPARE_WITH_TIMEOUT(scene->keys().size(), 4, 15000);
+    QCOMPARE(scene->parentOf(key(QStringLiteral("a"))), InstanceKey());
+    QCOMPARE(scene->parentOf(key(QStringLiteral("b"))), key(QStringLiteral("a")));
+    QCOMPARE(scene->parentOf(key(QStringLiteral("c"))), key(QStringLiteral("a")));
+    QCOMPARE(scene->parentOf(key(QStringLiteral("d"))), key(QStringLiteral("c")));
+    QCOMPARE(scene->itemFor(key(QStringLiteral("a")))->content().role, QStringLiteral("master"));
+    QCOMPARE(scene->itemFor(key(QStringLiteral("c")))->content().role, QStringLiteral("intermediate master"));
+    QCOMPARE(m_window->clusterList()->topLevelItemCount(), 1);
+    QVERIFY(m_window->search(QStringLiteral("127.0.0.1:%1").arg(m_sb->port(QStringLiteral("d")))));
+    QCOMPARE(scene->selectedKey(), key(QStringLiteral("d")));
+    QTRY_VERIFY(m_window->instanceDetails()->topLevelItemCount() > 3);
+    artifact(m_window.get(), QStringLiteral("main-healthy.png"));
+}
+
+void tst_GuiEndToEnd::frozenServerDoesNotFreezeTheWindow()
+{
+    // Event-loop latency: a 10 ms timer records the longest gap between its ticks, while the
+    // topology view repaints every 50 ms and a server is frozen with SIGSTOP.
+    QWidget *viewport = m_window->topologyView()->viewport();
+    int paints = 0;
+    struct PaintCounter : QObject
+    {
+        int *count;
+        explicit PaintCounter(int *c) : count(c) {}
+        bool eventFilter(QObject *, QEvent *e) override
+        {
+            if (e->type() == QEvent::Paint)
+                ++*count;
+            return false;
+        }
+    } counter(&paints);
+    viewport->installEventFilter(&counter);
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    QTimer tick;
+    tick.setInterval(10);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        worst = qMax(worst, now - last);
+        last = now;
+    });
+    QTimer repaint;
+    repaint.setInterval(50);
+    connect(&repaint, &QTimer::timeout, viewport, [viewport] { viewport->update(); });
+
+    QVERIFY2(m_sb->freeze(QStringLiteral("c")), qPrintable(m_sb->error()));
+    clock.start();
+    tick.start();
+    repaint.start();
+    // Long enough for several poll rounds to hit the frozen server's timeouts.
+    QTest::qWait(6000);
+    tick.stop();
+    repaint.stop();
+    artifact(m_window.get(), QStringLiteral("main-frozen-intermediate.png"));
+    const auto frozen = m_window->topologyScene()->itemFor(key(QStringLiteral("c")));
+    const bool shownUnreachable = frozen && !frozen->content().reachable;
+    QVERIFY2(m_sb->thaw(QStringLiteral("c")), qPrintable(m_sb->error()));
+    viewport->removeEventFilter(&counter);
+    qInfo("frozen server for 6 s: worst event-loop gap %lld ms, %d repaints, card shows unreachable: %s",
+          worst, paints, shownUnreachable ? "yes" : "no");
+    QVERIFY2(worst < 150, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(worst)));
+    QVERIFY2(paints >= 60, qPrintable(QStringLiteral("only %1 repaints in 6 s").arg(paints)));
+    QVERIFY(shownUnreachable);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->topologyScene()->itemFor(key(QStringLiteral("c")))->content().reachable, 15000);
+}
+
+void tst_GuiEndToEnd::killMasterThenRecover()
+{
+    const InstanceKey a = key(QStringLiteral("a"));
+    // The replicas must be healthy again after the freeze before the master dies.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsPanel()->topLevelItemCount() == 0, 20000);
+    QElapsedTimer clock;
+    clock.start(); // the sandbox script returns once the process is gone, which takes a while
+    QVERIFY2(m_sb->kill(QStringLiteral("a")), qPrintable(m_sb->error()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsPanel()->recoverButton(QStringLiteral("DeadMaster"), a), 5000);
+    const qint64 detectedMs = clock.elapsed();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->topologyScene()->itemFor(a)->content().recoverable, 1000);
+    const qint64 cardMs = clock.elapsed();
+    qInfo("kill -9 of the master: DeadMaster in the problems panel after %lld ms, Recover on the card after %lld ms",
+          detectedMs, cardMs);
+    QVERIFY2(cardMs <= 2000, qPrintable(QStringLiteral("%1 ms").arg(cardMs)));
+    artifact(m_window.get(), QStringLiteral("main-deadmaster.png"));
+
+    auto *button = qobject_cast<QPushButton *>(m_window->problemsPanel()->recoverButton(QStringLiteral("DeadMaster"), a));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    RecoverDialog *dialog = m_window->recoverDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const PromotionPlan &plan = dialog->plan();
+    QVERIFY2(plan.chosen, qPrintable(plan.refusal));
+    QCOMPARE(dialog->selectedCandidate(), plan.chosen);
+    QVERIFY(dialog->candidateList()->topLevelItemCount() >= 2);
+    QVERIFY(dialog->replicaList()->topLevelItemCount() >= 2); // the new master and who follows it
+    artifact(dialog, QStringLiteral("recover-dialog.png"));
+    const InstanceKey chosen = *plan.chosen;
+
+    int snapshots = 0;
+    QElapsedTimer sinceRun;
+    sinceRun.start();
+    connect(m_engine.get(), &Engine::snapshotUpdated, this, [&snapshots] { ++snapshots; });
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 60000);
+    const QStringList steps = dialog->progressView()->steps(plan.cluster);
+    qInfo("recovery steps:\n  %s", qPrintable(steps.join(QStringLiteral("\n  "))));
+    QVERIFY(steps.size() >= 3);
+    artifact(dialog, QStringLiteral("recover-dialog-done.png"));
+
+    // On the servers: every survivor replicates from the new master, except d keeps following c
+    // when c is not the one promoted.
+    const QStringList survivors{QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
+    for (const QString &node : survivors) {
+        if (key(node) == chosen)
+            continue;
+        const int expected = (node == QStringLiteral("d") && chosen != key(QStringLiteral("c")))
+                                 ? m_sb->port(QStringLiteral("c")) : chosen.port();
+        QTRY_COMPARE_WITH_TIMEOUT(m_sb->slaveStatus(node).value(QStringLiteral("Master_Port")).toInt(), expected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sb->slaveStatus(node).value(QStringLiteral("Slave_IO_Running")), QStringLiteral("Yes"), 10000);
+    }
+    // In the window: the tree shows the new master with its followers under it.
+    TopologyScene *scene = m_window->topologyScene();
+    QTRY_COMPARE_WITH_TIMEOUT(scene->clusterName(), chosen.toString(), 15000);
+    for (const QString &node : survivors)
+        if (key(node) != chosen && node != QStringLiteral("d"))
+            QTRY_COMPARE_WITH_TIMEOUT(scene->parentOf(key(node)), chosen, 10000);
+    dialog->close();
+    QTest::qWait(500);
+    qInfo("%d snapshots in the %lld ms since Run", snapshots, sinceRun.elapsed());
+    artifact(m_window.get(), QStringLiteral("main-recovered.png"));
+}
+
+QTEST_MAIN(tst_GuiEndToEnd)
+#include "tst_guiendtoend.moc"
