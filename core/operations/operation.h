@@ -49,6 +49,10 @@ struct OperationRequest
     // Replication user for a server that gets its first channel (an old master demoted, a
     // co-master); its password is substituted by the executor, never written in the plan.
     QString replicationUser;
+    // Takeover: after read_only, also kill the old master's client connections (a session with
+    // an open transaction otherwise keeps its locks, and a privileged one can still write).
+    // Replication and system threads are never killed. Off unless asked.
+    bool killClientConnections = false;
     // Recoveries and operations running now, cluster name -> id (from the store or the engine);
     // validate() stays pure: it refuses on what it is told, the executor's claim is the real guard.
     QHash<QString, qint64> running;
@@ -62,6 +66,7 @@ struct OperationStep
         Sql,          // statements on server, in order, on one connection
         WaitExecuted, // server waits until it executed source's current position (bounded)
         WaitReplicating, // server's replication from source is running (IO + SQL), bounded
+        KillClients,  // kill server's client connections (not replication, not system, not ours)
         Hooks,        // the policy's hooks of `hookPoint`
         StoreChange,  // downtime, maintenance, alias, forget: done in the store
     };

@@ -295,6 +295,8 @@ bool OperationExecutor::runStep(Run &run, const OperationStep &step, QString &ou
         return waitReplicating(run, step, output);
     case OperationStep::Hooks:
         return runHooks(run, step, output);
+    case OperationStep::KillClients:
+        return killClients(run, step, output);
     case OperationStep::StoreChange:
         output = QStringLiteral("not run here");
         return false;
@@ -454,6 +456,34 @@ bool OperationExecutor::waitReplicating(Run &run, const OperationStep &step, QSt
         }
         QThread::msleep(20);
     }
+}
+
+bool OperationExecutor::killClients(Run &run, const OperationStep &step, QString &output)
+{
+    QString error;
+    if (!runSql(run, step.server, {}, error)) { // opens the connection
+        output = error;
+        return false;
+    }
+    Connection &conn = *run.connections[step.server];
+    // Binlog dump threads feed the replicas (the new master among them): never killed.
+    const auto r = conn.query(QStringLiteral(
+        "SELECT ID AS id, USER AS user FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
+        "AND COMMAND NOT IN ('Binlog Dump', 'Binlog Dump GTID', 'Daemon', 'Slave_IO', 'Slave_SQL', 'Slave_worker') "
+        "AND USER NOT IN ('system user', 'event_scheduler')"));
+    if (!r) {
+        output = conn.lastError().message;
+        return false;
+    }
+    QStringList killed;
+    for (const Row &row : r->rows()) {
+        const auto id = row.integer(QStringLiteral("id"));
+        // A session may end on its own meanwhile: an unknown thread is not a failure.
+        if (id && (conn.execute(QStringLiteral("KILL CONNECTION %1").arg(*id)) || conn.lastError().code == 1094))
+            killed << QStringLiteral("%1 (%2)").arg(*id).arg(row.text(QStringLiteral("user")));
+    }
+    output = killed.isEmpty() ? QStringLiteral("no client connection") : QStringLiteral("killed ") + killed.join(QStringLiteral(", "));
+    return true;
 }
 
 bool OperationExecutor::runHooks(Run &run, const OperationStep &step, QString &output)

@@ -51,6 +51,7 @@ private:
     bool waitExecuted(Run &run, const OperationStep &step, QString &output);
     bool waitReplicating(Run &run, const OperationStep &step, QString &output);
     bool runHooks(Run &run, const OperationStep &step, QString &output);
+    bool killClients(Run &run, const OperationStep &step, QString &output);
     void audit(const OperationRequest &request, const OperationOutcome &out, const QString &cluster);
 
     Store &m_store;

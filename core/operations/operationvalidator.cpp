@@ -267,6 +267,14 @@ OperationPlan &takeover(Ctx &c, const InstanceFacts &t)
                            md.setReadOnly(), md.setWritable());
     ro.writeBlockStart = true;
     c.p.steps << ro;
+    if (c.r.killClientConnections) {
+        OperationStep kill;
+        kill.type = OperationStep::KillClients;
+        kill.name = QStringLiteral("kill the client connections on %1 (asked for)").arg(m->key.toString());
+        kill.server = m->key;
+        kill.statements = {QStringLiteral("KILL CONNECTION <id> for each client session (not replication, system or this one)")};
+        c.p.steps << kill;
+    }
     c.p.steps << waitExecuted(t.key, m->key, QStringLiteral(" (nothing acknowledged on the old master is lost)"));
     const SqlDialect td(t);
     const QString tch = channelFrom(t, m->key);

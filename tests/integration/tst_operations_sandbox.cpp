@@ -2,6 +2,7 @@
 // code, runs the OperationExecutor, and checks the servers themselves afterwards (who replicates
 // from whom, who is writable, which rows exist) and the record in the store.
 #include "discovery/discovery.h"
+#include "mysql/connection.h"
 #include "operations/operationexecutor.h"
 #include "recovery/recoveryexecutor.h"
 #include "sandbox.h"
@@ -148,6 +149,7 @@ private slots:
     void instanceActionsAndStore();
     void gracefulTakeoverUnderWriteLoad();
     void takeoverAbortedByPreHookIsUndone();
+    void takeoverKillsClientConnectionsOnlyWhenAsked();
     void rejoinAfterFailover();
     void rejoinRefusedOnErrantTransaction();
     void frozenTargetMidMoveIsUndoneAndRecorded();
@@ -368,6 +370,35 @@ void tst_OperationsSandbox::takeoverAbortedByPreHookIsUndone()
     for (const RecoveryStep &s : rec->steps)
         undoneSteps += s.outcome == StepOutcome::Undone ? 1 : 0;
     QCOMPARE(undoneSteps, 2); // point c at b, stop replication on c
+}
+
+void tst_OperationsSandbox::takeoverKillsClientConnectionsOnlyWhenAsked()
+{
+    Fixture f(QStringLiteral("a>b"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    auto appOn = [&](const QString &node) {
+        ConnectionOptions o = f.options(f.key(node));
+        o.user = QStringLiteral("app");
+        o.password = f.sb->appPassword();
+        auto c = std::make_unique<Connection>(o);
+        return c->open() ? std::move(c) : nullptr;
+    };
+    auto idleOnA = appOn(QStringLiteral("a"));
+    QVERIFY(idleOnA);
+    OperationOutcome out = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
+    RUN_OK(f, out);
+    QVERIFY(idleOnA->ping()); // not asked: left alone
+
+    auto idleOnB = appOn(QStringLiteral("b"));
+    QVERIFY(idleOnB);
+    OperationRequest r = f.request(OperationKind::GracefulTakeover, QStringLiteral("a"));
+    r.killClientConnections = true;
+    QVERIFY(Sandbox::waitFor([&] { return f.sb->slaveStatus(QStringLiteral("a")).value(QStringLiteral("Seconds_Behind_Master")) == QLatin1String("0"); }, 10000));
+    out = f.run(r);
+    RUN_OK(f, out);
+    QVERIFY(!idleOnB->ping());
+    QVERIFY2(f.stepsText(out.operationId).contains(QStringLiteral("(app)")), qPrintable(f.stepsText(out.operationId)));
+    QVERIFY(f.replicatesFrom(QStringLiteral("b"), QStringLiteral("a"))); // its replication thread survived
 }
 
 void tst_OperationsSandbox::rejoinAfterFailover()

@@ -271,6 +271,15 @@ void tst_Operations::takeoverPlan()
     QVERIFY(names[14].startsWith("PostGracefulTakeover"));
     QVERIFY2(p.expectedWriteBlock.contains("2 s of lag"), qPrintable(p.expectedWriteBlock));
 
+    // client connections are killed only when asked, right after read_only
+    QVERIFY(std::none_of(p.steps.cbegin(), p.steps.cend(), [](const OperationStep &s) { return s.type == OperationStep::KillClients; }));
+    OperationRequest kill = r;
+    kill.killClientConnections = true;
+    const OperationPlan pk = Topograph::validate(*snap, kill);
+    QCOMPARE(pk.steps.size(), p.steps.size() + 1);
+    QCOMPARE(pk.steps[10].type, OperationStep::KillClients);
+    QCOMPARE(pk.steps[10].server, key("m"));
+
     // MariaDB before 10.10 has no MASTER_DEMOTE_TO_SLAVE: the slave position is set first
     const auto old = fixture({"m.version=10.6.16-MariaDB", "a.version=10.6.16-MariaDB", "b.version=10.6.16-MariaDB",
                               "c.version=10.6.16-MariaDB", "a1.version=10.6.16-MariaDB"});
