@@ -37,6 +37,7 @@ QList<Command> allCommands()
     QList<Command> commands;
     commands += discoveryCommands();
     commands += auditCommands();
+    commands += recoveryCommands();
     return commands;
 }
 
