@@ -12,7 +12,8 @@ ClusterList::ClusterList(QWidget *parent)
     : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("ClusterList"));
-    setHeaderLabels({tr("Cluster"), tr("Instances"), tr("State"), tr("Unacked"), tr("Auto-failover")});
+    setHeaderLabels({tr("Cluster"), tr("Size"), tr("State"), tr("Unacked"), tr("Auto-failover")});
+    headerItem()->setToolTip(InstancesColumn, tr("Instances in the cluster"));
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);

@@ -78,17 +78,20 @@ void InstanceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QW
     p->setFont(gf);
     p->drawText(glyph, Qt::AlignCenter, healthGlyph(m_content.state));
 
+    // The name matters more than the role: the role gives way first.
+    const QFontMetricsF bfm(bold);
+    const QFontMetricsF fm(base);
+    const qreal left = 36, right = Width - 6;
+    const qreal titleWidth = qMin(bfm.horizontalAdvance(m_content.title) + 2, right - left - 40);
+    const qreal roleWidth = right - left - titleWidth - 8;
     p->setPen(QColor(0x20, 0x20, 0x20));
     p->setFont(bold);
-    const QFontMetricsF bfm(bold);
-    const qreal left = 36, right = Width - 6;
-    p->drawText(QRectF(left, 5, right - left, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                bfm.elidedText(m_content.title, Qt::ElideMiddle, right - left - 90));
+    p->drawText(QRectF(left, 5, titleWidth, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                bfm.elidedText(m_content.title, Qt::ElideMiddle, titleWidth));
     p->setFont(base);
-    const QFontMetricsF fm(base);
     p->setPen(QColor(0x50, 0x55, 0x5c));
-    p->drawText(QRectF(right - 100, 5, 100, 18), Qt::AlignRight | Qt::AlignVCenter,
-                fm.elidedText(m_content.role, Qt::ElideRight, 100));
+    p->drawText(QRectF(right - roleWidth, 5, roleWidth, 18), Qt::AlignRight | Qt::AlignVCenter,
+                fm.elidedText(m_content.role, Qt::ElideRight, roleWidth));
 
     p->setPen(QColor(0x3a, 0x3f, 0x45));
     p->drawText(QRectF(12, 25, Width - 18, 15), Qt::AlignLeft | Qt::AlignVCenter,

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QTimer>
@@ -269,12 +270,12 @@ void MainWindow::refresh()
         const QSignalBlocker block(m_clusters);
         m_clusters->setCurrentCluster(m_cluster);
     }
-    const bool first = m_scene->keys().isEmpty();
+    const bool first = m_scene->keys().isEmpty() || m_scene->clusterName() != m_cluster;
     m_scene->apply(m_snapshot, m_analyses, m_cluster);
     if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
         m_clusterMembers = c->members;
     if (first && !m_scene->keys().isEmpty())
-        m_view->ensureVisible(m_scene->itemsBoundingRect().left(), m_scene->itemsBoundingRect().top(), 1, 1);
+        scrollToTopLeft();
     m_problems->apply(m_analyses);
     showDetails();
     QStringList names;
@@ -299,8 +300,15 @@ void MainWindow::showCluster(const QString &name)
     m_scene->apply(m_snapshot, m_analyses, m_cluster);
     if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
         m_clusterMembers = c->members;
-    m_view->ensureVisible(m_scene->itemsBoundingRect().left(), m_scene->itemsBoundingRect().top(), 1, 1);
+    scrollToTopLeft();
     showDetails();
+}
+
+void MainWindow::scrollToTopLeft()
+{
+    // A newly shown cluster starts at its master, whatever the previous one's scroll was.
+    m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->minimum());
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
 }
 
 void MainWindow::showDetails()

@@ -68,6 +68,7 @@ private:
     void refresh();
     void refreshRecoveries();
     void showDetails();
+    void scrollToTopLeft();
     void updateStatus();
 
     Engine *m_engine = nullptr;
