@@ -35,15 +35,6 @@ OperationPlan &accept(Ctx &c, const QString &summary)
     return c.p;
 }
 
-QString channelFrom(const InstanceFacts &f, const InstanceKey &source)
-{
-    for (const ReplicationChannel &ch : f.channels)
-        if (ch.source == source)
-            return ch.name;
-    const ReplicationChannel *p = f.primaryChannel();
-    return p ? p->name : QString();
-}
-
 const ReplicationChannel *channelTo(const InstanceFacts &f, const InstanceKey &source)
 {
     for (const ReplicationChannel &ch : f.channels)

@@ -55,15 +55,6 @@ QJsonObject planToJson(const PromotionPlan &p)
                        {QStringLiteral("explanation"), p.explanation}};
 }
 
-QString channelFrom(const InstanceFacts &f, const InstanceKey &source)
-{
-    for (const ReplicationChannel &c : f.channels)
-        if (c.source == source)
-            return c.name;
-    const ReplicationChannel *p = f.primaryChannel();
-    return p ? p->name : QString();
-}
-
 bool isCoMasterCode(const QString &code)
 {
     return code.startsWith(QLatin1String("DeadCoMaster"));

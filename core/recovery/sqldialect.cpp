@@ -12,6 +12,15 @@ SqlDialect::SqlDialect(const InstanceFacts &facts)
     , m_version(facts.versionNumber())
 {}
 
+QString channelFrom(const InstanceFacts &f, const InstanceKey &source)
+{
+    for (const ReplicationChannel &c : f.channels)
+        if (c.source == source)
+            return c.name;
+    const ReplicationChannel *p = f.primaryChannel();
+    return p ? p->name : QString();
+}
+
 static QString named(const QString &channel, bool mariadb)
 {
     if (channel.isEmpty())

@@ -6,6 +6,10 @@
 
 namespace Topograph {
 
+// The name of f's channel from source (a multi-source replica has several), else its default one:
+// the channel every statement about that replication link names.
+QString channelFrom(const InstanceFacts &f, const InstanceKey &source);
+
 // The replication statements of one server, in its own dialect: MariaDB's (SLAVE, named
 // connections, MASTER_USE_GTID) or MySQL's (REPLICA/SOURCE from 8.0.22, SLAVE/MASTER before).
 // Only MariaDB is exercised against real servers in the test suite.
