@@ -2,7 +2,7 @@
 
 #include "topologyprinter.h"
 
-#include "discovery/poller.h"
+#include "engine/engine.h"
 #include "discovery/snapshotchanges.h"
 #include "store/store.h"
 
@@ -123,13 +123,15 @@ int watchCommand(Context &ctx, const QStringList &args)
     if (!provider)
         return code;
 
-    Poller::Options options;
+    // The whole engine: polling, analysis, detection records and, where the policy allows,
+    // automatic recovery (`policy set AutoFailover on`, `policy set RecoverMasterClusterFilters ...`).
+    Engine::Options options;
     options.seeds = seeds;
     options.intervalMs = int(intervalSeconds * 1000);
     options.storePath = store->path();
-    options.loadStoredInstances = true;
     options.connectionOptions = *provider;
-    store.reset(); // the poller opens its own, in its thread
+    options.automaticRecovery = true;
+    store.reset(); // the engine and its poller open their own
 
     const bool json = ctx.options().json;
     auto emitLine = [&](const QString &event, const QString &instance, const QString &text) {
@@ -145,16 +147,17 @@ int watchCommand(Context &ctx, const QStringList &args)
         ctx.out().flush();
     };
 
-    PollerThread poller(options);
+    Engine engine(options);
     QEventLoop loop;
     TopologySnapshotPtr previous;
-    QObject::connect(poller.poller(), &Poller::snapshotReady, &loop, [&](const TopologySnapshotPtr &s) {
+    QObject::connect(&engine, &Engine::snapshotUpdated, &loop, [&](const TopologySnapshotPtr &s) {
         if (!previous) {
             emitLine(QStringLiteral("watching"), QString(),
-                     QStringLiteral("watching %1 instance(s) in %2 cluster(s), polling every %3 s; Ctrl-C stops")
+                     QStringLiteral("watching %1 instance(s) in %2 cluster(s), polling every %3 s; AutoFailover %4; Ctrl-C stops")
                          .arg(s->instances().size())
                          .arg(s->clusters().size())
-                         .arg(intervalSeconds));
+                         .arg(intervalSeconds)
+                         .arg(engine.policy().autoFailover ? QStringLiteral("on") : QStringLiteral("off")));
             if (!json)
                 for (const ClusterInfo &c : s->clusters())
                     for (const QString &line : topologyTree(*s, c, QDateTime::currentDateTimeUtc()))
@@ -166,6 +169,31 @@ int watchCommand(Context &ctx, const QStringList &args)
         }
         previous = s;
     });
+    QObject::connect(&engine, &Engine::analysisAppeared, &loop, [&](const Analysis &a) {
+        emitLine(QStringLiteral("analysis"), a.instance.toString(),
+                 QStringLiteral("%1 %2: %3").arg(a.codeName(), a.instance.toString(), a.explanation));
+    });
+    QObject::connect(&engine, &Engine::analysisCleared, &loop, [&](const Analysis &a) {
+        emitLine(QStringLiteral("analysis-cleared"), a.instance.toString(),
+                 QStringLiteral("%1 %2 cleared").arg(a.codeName(), a.instance.toString()));
+    });
+    QObject::connect(&engine, &Engine::recoveryDecided, &loop, [&](const Analysis &a, const RecoveryDecision &d) {
+        emitLine(QStringLiteral("decision"), a.instance.toString(),
+                 QStringLiteral("%1 %2: %3 (%4)").arg(a.codeName(), a.instance.toString(), recoveryDecisionName(d.kind), d.reason));
+    });
+    QObject::connect(&engine, &Engine::recoveryProgress, &loop, [&](const QString &cluster, const QString &step, int outcome) {
+        if (StepOutcome(outcome) != StepOutcome::Running)
+            emitLine(QStringLiteral("recovery-step"), QString(),
+                     QStringLiteral("recovery of %1: [%2] %3").arg(cluster, stepOutcomeName(StepOutcome(outcome)), step));
+    });
+    QObject::connect(&engine, &Engine::recoveryFinished, &loop, [&](const QString &cluster, const RecoveryOutcome &out) {
+        emitLine(QStringLiteral("recovery"), out.successor ? out.successor->toString() : QString(),
+                 QStringLiteral("recovery %1 of %2 %3 in %4 ms: %5")
+                     .arg(out.recoveryId)
+                     .arg(cluster, out.success ? QStringLiteral("succeeded") : out.refused ? QStringLiteral("refused") : QStringLiteral("failed"))
+                     .arg(out.elapsedMs)
+                     .arg(out.message));
+    });
     QString stoppedBy;
     QSocketNotifier notifier(signalWatch.fd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&] {
@@ -173,10 +201,12 @@ int watchCommand(Context &ctx, const QStringList &args)
         if (!stoppedBy.isEmpty())
             loop.quit();
     });
-    poller.start();
+    QString error;
+    if (!engine.start(&error))
+        return ctx.fail(error);
     loop.exec();
     emitLine(QStringLiteral("stopping"), QString(), QStringLiteral("%1 received: stopping").arg(stoppedBy));
-    poller.stop(); // waits for probes in flight, bounded by the connection timeouts
+    engine.stop(); // waits for probes and recoveries in flight, bounded by their timeouts
     return ExitOk;
 }
 
