@@ -38,6 +38,7 @@ QList<Command> allCommands()
     commands += discoveryCommands();
     commands += auditCommands();
     commands += recoveryCommands();
+    commands += operationCommands();
     return commands;
 }
 

@@ -12,6 +12,7 @@ QList<Command> allCommands();
 QList<Command> discoveryCommands(); // discoverycommands.cpp: discover, clusters, topology, instance, watch
 QList<Command> auditCommands(); // auditcommands.cpp: audit list/export/verify, recoveries, ack
 QList<Command> recoveryCommands(); // recoverycommands.cpp: analysis, candidates, recover, policy, promotion-rule
+QList<Command> operationCommands(); // operationcommands.cpp: can-relocate, relocate, graceful-takeover, rejoin, ...
 
 // True when these arguments (without the program name) need a QGuiApplication rather than a
 // QCoreApplication: only `audit export --format pdf` (QPdfWriter needs fonts from a platform).
