@@ -35,7 +35,7 @@ TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<Instanc
     Discovery::Options options;
     options.connectionOptions = *provider;
     const Discovery::Result result = Discovery::discover(seeds, options);
-    if (!result.ok() && lastFacts.isEmpty()) {
+    if (!result.ok()) {
         *exitCode = ctx.fail(Logging::redacted(result.error));
         return nullptr;
     }
@@ -59,8 +59,14 @@ TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<Instanc
     in.takenAt = now;
     const TopologySnapshotPtr snapshot = TopologySnapshot::build(in);
 
+    // Only what answered, or was known already: a mistyped seed must not join the fleet.
+    QSet<InstanceKey> knownKeys;
+    for (const Store::KnownInstance &k : known)
+        knownKeys.insert(k.key);
     const bool ok = store.write([&](QString *e) {
         for (const InstanceFacts &f : snapshot->instances()) {
+            if (!f.reachable && !knownKeys.contains(f.key))
+                continue;
             Store::KnownInstance k;
             k.key = f.key;
             const ClusterInfo *c = snapshot->clusterOf(f.key);

@@ -2,6 +2,7 @@
 // looks at the live servers (seeded by its argument or the store's known instances) rather than
 // printing what the store remembers.
 #include "clicommands.h"
+#include "clisupport.h"
 #include "topologyprinter.h"
 #include "watchcommand.h"
 
@@ -95,50 +96,9 @@ std::unique_ptr<Store> openStore(Context &ctx, int *exitCode)
 
 namespace {
 
-void remember(Store &store, const TopologySnapshot &snapshot)
-{
-    QString error;
-    const bool ok = store.write([&](QString *e) {
-        for (const InstanceFacts &f : snapshot.instances()) {
-            Store::KnownInstance k;
-            k.key = f.key;
-            const ClusterInfo *c = snapshot.clusterOf(f.key);
-            k.clusterName = c ? c->name : QString();
-            k.lastSeen = f.lastSeen;
-            k.lastChecked = f.lastChecked;
-            if (f.lastError != ProbeError::None)
-                k.lastError = f.lastErrorText.isEmpty() ? probeErrorName(f.lastError) : f.lastErrorText;
-            if (!store.upsertKnownInstance(k, e))
-                return false;
-        }
-        return true;
-    }, &error);
-    if (!ok)
-        spdlog::warn("could not remember the discovered instances: {}", error);
-}
-
 void printJson(Context &ctx, const QJsonValue &value)
 {
-    ctx.out() << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-                     .toJson(QJsonDocument::Indented);
-}
-
-// Discovers from seeds; on failure reports it and returns nullptr with *exitCode set.
-TopologySnapshotPtr discoverLive(Context &ctx, const QList<InstanceKey> &seeds, Store *store, int *exitCode)
-{
-    auto provider = connectionOptionsFor(ctx, exitCode);
-    if (!provider)
-        return nullptr;
-    Discovery::Options options;
-    options.connectionOptions = *provider;
-    const auto result = Discovery::discover(seeds, options, store ? store->clusterAliases() : QHash<QString, QString>{});
-    if (!result.ok()) {
-        *exitCode = ctx.fail(Logging::redacted(result.error));
-        return nullptr;
-    }
-    if (store)
-        remember(*store, *result.snapshot);
-    return result.snapshot;
+    printJsonValue(ctx, value);
 }
 
 QList<InstanceKey> storedSeeds(Context &ctx, Store &store, int *exitCode)
@@ -181,9 +141,14 @@ int discoverCommand(Context &ctx, const QStringList &args)
     auto store = openStore(ctx, &code);
     if (!store)
         return code;
-    const auto snapshot = discoverLive(ctx, {*seed}, store.get(), &code);
+    const auto snapshot = liveSnapshot(ctx, *store, {*seed}, &code);
     if (!snapshot)
         return code;
+    // The rest of the known fleet was probed too; the seed itself must have answered.
+    if (const InstanceFacts *f = snapshot->instance(*seed); !f || !f->reachable)
+        return ctx.fail(Logging::redacted(f && !f->lastErrorText.isEmpty()
+                                              ? f->lastErrorText
+                                              : QStringLiteral("cannot probe %1").arg(seed->toString())));
     if (ctx.options().json) {
         printJson(ctx, snapshotToJson(*snapshot));
         return ExitOk;
@@ -208,7 +173,7 @@ int clustersCommand(Context &ctx, const QStringList &args)
     const QList<InstanceKey> seeds = storedSeeds(ctx, *store, &code);
     if (seeds.isEmpty())
         return code;
-    const auto snapshot = discoverLive(ctx, seeds, store.get(), &code);
+    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code);
     if (!snapshot)
         return code;
     if (ctx.options().json) {
@@ -245,7 +210,7 @@ int topologyCommand(Context &ctx, const QStringList &args)
         if (seeds.isEmpty())
             return code;
     }
-    const auto snapshot = discoverLive(ctx, seeds, store.get(), &code);
+    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code);
     if (!snapshot)
         return code;
     QList<const ClusterInfo *> selected;
