@@ -133,6 +133,49 @@ void InstanceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QW
         p->setPen(Qt::white);
         p->drawText(b, Qt::AlignCenter, tr("Recover\u2026"));
     }
+    paintDragFeedback(p);
+}
+
+void InstanceItem::setDropState(DropState state)
+{
+    if (state == m_dropState)
+        return;
+    m_dropState = state;
+    update();
+}
+
+void InstanceItem::setPromoteZoneVisible(bool visible)
+{
+    if (visible == m_promoteZone)
+        return;
+    m_promoteZone = visible;
+    update();
+}
+
+void InstanceItem::paintDragFeedback(QPainter *p)
+{
+    if (m_promoteZone) {
+        const QRectF z = promoteZoneRect();
+        p->setPen(QPen(QColor(0x1e, 0x63, 0xd0), 1.5, Qt::DashLine));
+        p->setBrush(QColor(0xe3, 0xee, 0xfd));
+        p->drawRoundedRect(z.adjusted(2, 2, -2, -2), 3, 3);
+        p->setPen(QColor(0x1e, 0x63, 0xd0));
+        p->drawText(z, Qt::AlignCenter, tr("\u21e7 Drop here to promote (graceful takeover)"));
+    }
+    if (m_dropState != DropState::None) {
+        const bool ok = m_dropState == DropState::Valid;
+        const QColor c = ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
+        p->setPen(QPen(c, 3));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(0, 0, Width, Height).adjusted(1, 1, -1, -1), 4, 4);
+        // Not colour alone: a glyph in the corner says yes or no.
+        const QRectF g(Width - 22, 4, 18, 18);
+        p->setPen(Qt::NoPen);
+        p->setBrush(c);
+        p->drawEllipse(g);
+        p->setPen(Qt::white);
+        p->drawText(g, Qt::AlignCenter, ok ? QStringLiteral("\u2713") : QStringLiteral("\u2716"));
+    }
 }
 
 void InstanceItem::addEdge(EdgeItem *edge)

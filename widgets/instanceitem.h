@@ -33,6 +33,15 @@ public:
     // The Recover button's rectangle in item coordinates (empty when not recoverable).
     QRectF recoverButtonRect() const;
 
+    // Drag feedback: a drop here is valid (green) or refused (red); none when not hovered.
+    enum class DropState { None, Valid, Invalid };
+    void setDropState(DropState state);
+    DropState dropState() const { return m_dropState; }
+    // The promote zone shown on the master's card while one of its replicas is dragged.
+    void setPromoteZoneVisible(bool visible);
+    bool promoteZoneVisible() const { return m_promoteZone; }
+    QRectF promoteZoneRect() const { return QRectF(0, Height - 26, Width, 26); }
+
     // Anchor points for edges, in scene coordinates.
     QPointF inAnchor() const { return pos() + QPointF(0, Height / 2); }
     QPointF outAnchor() const { return pos() + QPointF(Width, Height / 2); }
@@ -47,10 +56,14 @@ protected:
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    void paintDragFeedback(QPainter *p);
+
     InstanceKey m_key;
     CardContent m_content;
     QList<EdgeItem *> m_edges;
     bool m_pressOnButton = false;
+    DropState m_dropState = DropState::None;
+    bool m_promoteZone = false;
 };
 
 } // namespace Topograph::Gui

@@ -4,6 +4,8 @@
 #include "clusterlist.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
+#include "operationdialog.h"
+#include "operationrunner.h"
 #include "problemspanel.h"
 #include "progresspanel.h"
 #include "recoverdialog.h"
@@ -34,6 +36,7 @@ namespace Topograph::Gui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_scene(new TopologyScene(this))
+    , m_runner(new OperationRunner(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Topograph"));
@@ -66,6 +69,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);
     connect(m_scene, &TopologyScene::recoverRequested, this, &MainWindow::openRecoverDialog);
+    connect(m_scene, &TopologyScene::operationRequested, this, &MainWindow::requestOperation);
+    connect(m_runner, &OperationRunner::finished, this, [this](const OperationOutcome &out, const QList<RecoveryStep> &steps) {
+        const QString cluster = m_operationCluster;
+        for (const RecoveryStep &s : steps)
+            m_progress->progress(QStringLiteral("op:") + cluster, s.name, s.outcome);
+        RecoveryOutcome shown;
+        shown.success = out.success;
+        shown.message = out.message;
+        shown.elapsedMs = out.elapsedMs;
+        m_progress->finished(QStringLiteral("op:") + cluster, shown);
+        statusBar()->showMessage(out.message, 15000);
+        // The servers changed: look again now rather than at the next round.
+        if (m_engine && m_snapshot)
+            if (const ClusterInfo *c = m_snapshot->cluster(cluster))
+                m_engine->requestProbe(c->members);
+    });
     connect(m_problems, &ProblemsPanel::recoverRequested, this, &MainWindow::openRecoverDialog);
     connect(m_scene, &TopologyScene::instanceSelected, this, &MainWindow::showDetails);
     connect(m_clusters, &ClusterList::clusterSelected, this, &MainWindow::showCluster);
@@ -198,6 +217,58 @@ void MainWindow::setEngine(Engine *engine, const QString &storePath)
         onSnapshot(engine->snapshot());
 }
 
+void MainWindow::setOperationContext(ConnectionOptionsProvider connectionOptions, const QString &replicationUser,
+                                     const QString &replicationPassword)
+{
+    m_connectionOptions = std::move(connectionOptions);
+    m_replicationUser = replicationUser;
+    m_replicationPassword = replicationPassword;
+}
+
+OperationDialog *MainWindow::operationDialog() const
+{
+    return m_operationDialog;
+}
+
+void MainWindow::requestOperation(OperationRequest request, const OperationPlan &plan)
+{
+    request.replicationUser = m_replicationUser;
+    if (!needsConfirmation(request.kind)) {
+        runOperation(request);
+        return;
+    }
+    delete m_operationDialog;
+    auto *dialog = new OperationDialog(request, plan, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_operationDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, request] { runOperation(request); });
+    dialog->open();
+}
+
+void MainWindow::runOperation(const OperationRequest &request)
+{
+    if (!m_snapshot || !m_engine || m_storePath.isEmpty()) {
+        statusBar()->showMessage(tr("Not connected to an engine: nothing was run"), 10000);
+        return;
+    }
+    OperationRunner::Context context;
+    context.storePath = m_storePath;
+    context.policy = m_engine->policy();
+    context.connectionOptions = m_connectionOptions;
+    context.replicationPassword = m_replicationPassword;
+    const ClusterInfo *c = m_snapshot->clusterOf(request.instance);
+    const QString cluster = c ? c->name : m_cluster;
+    m_operationCluster = cluster;
+    if (!m_runner->run(context, m_snapshot, request)) {
+        statusBar()->showMessage(tr("Another operation from this window is still running"), 10000);
+        return;
+    }
+    m_progress->started(QStringLiteral("op:") + cluster,
+                        tr("%1 of %2").arg(operationKindName(request.kind), request.instance.toString()));
+    if (auto *d = findChild<QDockWidget *>(QStringLiteral("ProgressDock")))
+        d->raise();
+}
+
 void MainWindow::refreshRecoveries()
 {
     if (m_storePath.isEmpty())
@@ -270,6 +341,12 @@ void MainWindow::refresh()
         const QSignalBlocker block(m_clusters);
         m_clusters->setCurrentCluster(m_cluster);
     }
+    QHash<QString, qint64> running;
+    for (const QString &c : std::as_const(m_recovering))
+        running.insert(c, -1);
+    m_scene->setRunning(running);
+    if (m_engine)
+        m_scene->setMaxLagSeconds(m_engine->policy().reasonableMaintenanceReplicationLagSeconds);
     const bool first = m_scene->keys().isEmpty() || m_scene->clusterName() != m_cluster;
     m_scene->apply(m_snapshot, m_analyses, m_cluster);
     if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))

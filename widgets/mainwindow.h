@@ -1,6 +1,8 @@
 #pragma once
 
 #include "analysis/analysis.h"
+#include "discovery/instancesession.h"
+#include "operations/operation.h"
 #include "model/topologysnapshot.h"
 #include "recovery/recoveryexecutor.h"
 
@@ -23,6 +25,8 @@ namespace Topograph::Gui {
 
 class ClusterList;
 class InstanceDetails;
+class OperationDialog;
+class OperationRunner;
 class ProblemsPanel;
 class ProgressPanel;
 class RecoverDialog;
@@ -41,6 +45,15 @@ public:
 
     // Not owned. The window follows its snapshots, analyses and recoveries from now on.
     void setEngine(Engine *engine, const QString &storePath = {});
+
+    // Who topology operations connect as, and the replication account a server gets when it
+    // receives its first channel. Without it, drops and actions are validated but not run.
+    void setOperationContext(ConnectionOptionsProvider connectionOptions, const QString &replicationUser,
+                             const QString &replicationPassword);
+    OperationDialog *operationDialog() const;
+    OperationRunner *operationRunner() const { return m_runner; }
+    // Confirms (when the kind needs it) and runs an operation; the scene's drops and menu land here.
+    void requestOperation(OperationRequest request, const OperationPlan &plan);
 
     TopologyView *topologyView() const { return m_view; }
     TopologyScene *topologyScene() const { return m_scene; }
@@ -70,6 +83,7 @@ private:
     void showDetails();
     void scrollToTopLeft();
     void updateStatus();
+    void runOperation(const OperationRequest &request);
 
     Engine *m_engine = nullptr;
     QString m_storePath;
@@ -93,6 +107,12 @@ private:
     ProblemsPanel *m_problems;
     ProgressPanel *m_progress;
     QPointer<RecoverDialog> m_recoverDialog;
+    QPointer<OperationDialog> m_operationDialog;
+    OperationRunner *m_runner;
+    ConnectionOptionsProvider m_connectionOptions;
+    QString m_replicationUser;
+    QString m_replicationPassword;
+    QString m_operationCluster; // of the operation in flight
 };
 
 } // namespace Topograph::Gui

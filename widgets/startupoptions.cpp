@@ -31,7 +31,12 @@ std::optional<StartupOptions> StartupOptions::parse(const QStringList &arguments
     const QCommandLineOption sslCa(QStringLiteral("ssl-ca"), tr("CA certificate file (PEM)."), tr("FILE"));
     const QCommandLineOption sslCert(QStringLiteral("ssl-cert"), tr("Client certificate file (PEM)."), tr("FILE"));
     const QCommandLineOption sslKey(QStringLiteral("ssl-key"), tr("Client key file (PEM)."), tr("FILE"));
-    p.addOptions({store, user, passwordEnv, sslMode, sslCa, sslCert, sslKey});
+    const QCommandLineOption replUser(QStringLiteral("replication-user"),
+                                      tr("Replication account for servers an operation repoints for the first time."),
+                                      tr("NAME"), QStringLiteral("repl"));
+    const QCommandLineOption replEnv(QStringLiteral("replication-password-env"),
+                                     tr("Read the replication account's password from this environment variable."), tr("VAR"));
+    p.addOptions({store, user, passwordEnv, sslMode, sslCa, sslCert, sslKey, replUser, replEnv});
     p.addPositionalArgument(QStringLiteral("seeds"), tr("Servers to discover from, HOST:PORT."), tr("[HOST:PORT...]"));
     if (!p.parse(arguments)) {
         *error = p.errorText();
@@ -49,6 +54,8 @@ std::optional<StartupOptions> StartupOptions::parse(const QStringList &arguments
     o.sslCa = p.value(sslCa);
     o.sslCert = p.value(sslCert);
     o.sslKey = p.value(sslKey);
+    o.replicationUser = p.value(replUser);
+    o.replicationPasswordEnv = p.value(replEnv);
     for (const QString &seed : p.positionalArguments()) {
         QString why;
         const auto key = InstanceKey::parse(seed, &why, 3306);

@@ -19,6 +19,9 @@ struct StartupOptions
     QString sslMode;
     QString sslCa, sslCert, sslKey;
     QList<InstanceKey> seeds;
+    // The account a server gets when an operation gives it its first channel (a demoted master).
+    QString replicationUser = QStringLiteral("repl");
+    QString replicationPasswordEnv;
 
     // On error returns nullopt with *error naming the option and what to do.
     static std::optional<StartupOptions> parse(const QStringList &arguments, QString *error);

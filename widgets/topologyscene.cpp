@@ -67,6 +67,8 @@ void TopologyScene::apply(const TopologySnapshotPtr &snapshot, const QList<Analy
     // Gone instances first (their edges go with them).
     for (auto it = m_items.begin(); it != m_items.end();) {
         if (!layout.contains(it.key())) {
+            if (it.value() == m_drag.pressed || it.value() == m_drag.hovered || it.value() == m_drag.promoteCard)
+                cancelDrag();
             for (auto e = m_edges.begin(); e != m_edges.end();) {
                 if (e.value()->source() == it.value() || e.value()->replica() == it.value()) {
                     delete e.value();

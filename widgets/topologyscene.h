@@ -2,11 +2,13 @@
 
 #include "analysis/analysis.h"
 #include "model/topologysnapshot.h"
+#include "operations/operation.h"
 
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
 
+class QMenu;
 class QVariantAnimation;
 
 namespace Topograph::Gui {
@@ -48,11 +50,37 @@ public:
     struct Stats { int created = 0, changed = 0, moved = 0, removed = 0; };
     Stats lastStats() const { return m_stats; }
 
+    // Drag-to-relocate. Recoveries/operations running now (cluster -> id), passed to validate().
+    void setRunning(const QHash<QString, qint64> &running) { m_running = running; }
+    void setMaxLagSeconds(int seconds) { m_maxLagSeconds = seconds; }
+    bool isDragging() const { return m_drag.active; }
+    // The request a drop at scenePos would make, and its plan (validate()); nullopt over nothing.
+    std::optional<QPair<OperationRequest, OperationPlan>> dropAt(const QPointF &scenePos) const;
+    // What validate() says about an action on an instance (context menu).
+    OperationPlan validateRequest(OperationRequest request) const;
+    // The per-instance actions, each enabled by validate() with its plan or refusal as tooltip.
+    QMenu *instanceMenu(const InstanceKey &key, QWidget *parent = nullptr);
+    QGraphicsItem *dragPlaceholder() const { return m_drag.placeholder; }
+    void cancelDrag();
+
 signals:
     void recoverRequested(const Topograph::InstanceKey &key, const QString &analysisCode);
+    // A valid drop (relocate or takeover) or a context-menu action: the owner confirms and runs.
+    void operationRequested(const Topograph::OperationRequest &request, const Topograph::OperationPlan &plan);
     void instanceSelected(const Topograph::InstanceKey &key); // invalid key: none
 
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
 private:
+    void startDrag(const QPointF &scenePos);
+    void updateDrag(const QPointF &scenePos, const QPoint &screenPos);
+    void finishDrag(const QPointF &scenePos);
+    InstanceItem *cardAt(const QPointF &scenePos) const;
     void syncEdges(const TopologySnapshot &snapshot, const ClusterInfo &cluster);
     void onAnimationStep(qreal t);
 
@@ -66,6 +94,17 @@ private:
     QVariantAnimation *m_animation = nullptr;
     bool m_animated = true;
     Stats m_stats;
+    QHash<QString, qint64> m_running;
+    int m_maxLagSeconds = 20;
+    struct Drag
+    {
+        InstanceItem *pressed = nullptr;
+        QPointF pressPos;
+        bool active = false;
+        QGraphicsItem *placeholder = nullptr;
+        InstanceItem *hovered = nullptr;
+        InstanceItem *promoteCard = nullptr; // the master's card showing its promote zone
+    } m_drag;
 };
 
 } // namespace Topograph::Gui

@@ -46,8 +46,15 @@ int main(int argc, char *argv[])
     eo.connectionOptions = *provider;
     Topograph::Engine engine(eo);
 
+    QString replicationPassword;
+    if (!options->replicationPasswordEnv.isEmpty()) {
+        replicationPassword = qEnvironmentVariable(qPrintable(options->replicationPasswordEnv));
+        Topograph::Logging::registerSecret(replicationPassword);
+    }
+
     Topograph::Gui::MainWindow window;
     window.setEngine(&engine, eo.storePath);
+    window.setOperationContext(*provider, options->replicationUser, replicationPassword);
     window.show();
     if (!engine.start(&error))
         QMessageBox::critical(&window, QObject::tr("Topograph"),
