@@ -71,25 +71,24 @@ QJsonObject planJson(const OperationPlan &p)
 {
     QJsonArray steps;
     for (const OperationStep &s : p.steps)
-        steps.append(QJsonObject{{QStringLiteral("name"), s.name},
-                                 {QStringLiteral("server"), s.server.isValid() ? s.server.toString() : QString()},
-                                 {QStringLiteral("statements"), QJsonArray::fromStringList(s.statements)}});
-    return {{QStringLiteral("ok"), p.ok},
-            {QStringLiteral("operation"), operationKindName(p.kind)},
-            {QStringLiteral("cluster"), p.cluster},
-            {QStringLiteral("summary"), p.summary},
-            {QStringLiteral("refusal"), p.refusal},
-            {QStringLiteral("notes"), QJsonArray::fromStringList(p.notes)},
-            {QStringLiteral("errantTransactions"), QJsonArray::fromStringList(p.errantTransactions)},
-            {QStringLiteral("expectedWriteBlock"), p.expectedWriteBlock},
-            {QStringLiteral("steps"), steps}};
+        steps.append(QJsonObject { { QStringLiteral("name"), s.name },
+            { QStringLiteral("server"), s.server.isValid() ? s.server.toString() : QString() },
+            { QStringLiteral("statements"), QJsonArray::fromStringList(s.statements) } });
+    return { { QStringLiteral("ok"), p.ok },
+        { QStringLiteral("operation"), operationKindName(p.kind) },
+        { QStringLiteral("cluster"), p.cluster }, { QStringLiteral("summary"), p.summary },
+        { QStringLiteral("refusal"), p.refusal },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(p.notes) },
+        { QStringLiteral("errantTransactions"), QJsonArray::fromStringList(p.errantTransactions) },
+        { QStringLiteral("expectedWriteBlock"), p.expectedWriteBlock },
+        { QStringLiteral("steps"), steps } };
 }
 
 // The id of a recovery/operation running on the clusters of the instance and the target.
 void fillRunning(Store &store, const TopologySnapshot &s, OperationRequest &r)
 {
     RecoveryLog log(store);
-    for (const InstanceKey &k : {r.instance, r.target})
+    for (const InstanceKey &k : { r.instance, r.target })
         if (const ClusterInfo *c = k.isValid() ? s.clusterOf(k) : nullptr)
             if (const auto running = log.running(c->name))
                 r.running.insert(c->name, running->id);
@@ -97,12 +96,14 @@ void fillRunning(Store &store, const TopologySnapshot &s, OperationRequest &r)
 
 // Where a former master rejoins when --to is not given: the master of the cluster its last
 // successful replacement's successor belongs to now.
-std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &s, const InstanceKey &old)
+std::optional<InstanceKey> rejoinTarget(
+    Store &store, const TopologySnapshot &s, const InstanceKey &old)
 {
     RecoveryFilter f;
     const QList<Recovery> all = RecoveryLog(store).recoveries(f);
     for (auto it = all.crbegin(); it != all.crend(); ++it)
-        if (it->failedInstance == old.toString() && it->state == RecoveryState::Succeeded && !it->successor.isEmpty())
+        if (it->failedInstance == old.toString() && it->state == RecoveryState::Succeeded
+            && !it->successor.isEmpty())
             if (const auto succ = InstanceKey::parse(it->successor))
                 if (const ClusterInfo *c = s.clusterOf(*succ))
                     return c->master;
@@ -115,12 +116,15 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     int code = ExitOk;
     if (!parseArgs(ctx, rawArgs, a, &code))
         return code;
-    const bool clusterFirst = kind == OperationKind::SetAlias || kind == OperationKind::GracefulTakeover;
+    const bool clusterFirst
+        = kind == OperationKind::SetAlias || kind == OperationKind::GracefulTakeover;
     const int wantPositional = kind == OperationKind::SetAlias ? 2 : 1;
     if (a.positional.size() != wantPositional)
-        return ctx.fail(QStringLiteral("%1 takes %2").arg(operationKindName(kind),
-                                                          wantPositional == 2 ? QStringLiteral("CLUSTER NAME") : QStringLiteral("one argument")),
-                        ExitUsage);
+        return ctx.fail(QStringLiteral("%1 takes %2")
+                            .arg(operationKindName(kind),
+                                wantPositional == 2 ? QStringLiteral("CLUSTER NAME")
+                                                    : QStringLiteral("one argument")),
+            ExitUsage);
     OperationRequest r;
     r.kind = kind;
     QList<InstanceKey> seeds;
@@ -137,16 +141,23 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     }
     if (kind == OperationKind::Relocate) {
         if (a.below.isEmpty())
-            return ctx.fail(QStringLiteral("%1 needs --below HOST:PORT").arg(dryRun ? QStringLiteral("can-relocate") : QStringLiteral("relocate")), ExitUsage);
+            return ctx.fail(
+                QStringLiteral("%1 needs --below HOST:PORT")
+                    .arg(dryRun ? QStringLiteral("can-relocate") : QStringLiteral("relocate")),
+                ExitUsage);
         const auto t = parseInstanceArgument(ctx, a.below, &code);
         if (!t)
             return code;
         r.target = *t;
         seeds << *t;
     }
-    if (kind == OperationKind::GracefulTakeover || (kind == OperationKind::Rejoin && !a.to.isEmpty())) {
+    if (kind == OperationKind::GracefulTakeover
+        || (kind == OperationKind::Rejoin && !a.to.isEmpty())) {
         if (a.to.isEmpty())
-            return ctx.fail(QStringLiteral("graceful-takeover needs --to HOST:PORT (the replica that becomes master)"), ExitUsage);
+            return ctx.fail(
+                QStringLiteral(
+                    "graceful-takeover needs --to HOST:PORT (the replica that becomes master)"),
+                ExitUsage);
         const auto t = parseInstanceArgument(ctx, a.to, &code);
         if (!t)
             return code;
@@ -155,7 +166,8 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     }
     if (kind == OperationKind::BeginDowntime) {
         if (a.minutes <= 0 || a.reason.trimmed().isEmpty())
-            return ctx.fail(QStringLiteral("downtime needs --minutes N and --reason TEXT"), ExitUsage);
+            return ctx.fail(
+                QStringLiteral("downtime needs --minutes N and --reason TEXT"), ExitUsage);
         r.minutes = a.minutes;
         r.text = a.reason;
     }
@@ -167,7 +179,9 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     if (!a.replicationPasswordEnv.isEmpty()) {
         replicationPassword = qEnvironmentVariable(qPrintable(a.replicationPasswordEnv));
         if (replicationPassword.isEmpty())
-            return ctx.fail(QStringLiteral("environment variable %1 (--replication-password-env) is empty or unset").arg(a.replicationPasswordEnv));
+            return ctx.fail(QStringLiteral(
+                "environment variable %1 (--replication-password-env) is empty or unset")
+                                .arg(a.replicationPasswordEnv));
         Logging::registerSecret(replicationPassword);
     }
 
@@ -187,7 +201,9 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     if (kind == OperationKind::Rejoin && !r.target.isValid()) {
         const auto t = rejoinTarget(*store, *snapshot, r.instance);
         if (!t)
-            return ctx.fail(QStringLiteral("no recovery replaced %1: say which master it rejoins with --to HOST:PORT").arg(r.instance.toString()));
+            return ctx.fail(QStringLiteral(
+                "no recovery replaced %1: say which master it rejoins with --to HOST:PORT")
+                                .arg(r.instance.toString()));
         r.target = *t;
     }
     fillRunning(*store, *snapshot, r);
@@ -221,27 +237,35 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
         if (const auto rec = RecoveryLog(*store).recovery(out.operationId))
             for (const RecoveryStep &s : rec->steps) {
                 if (!ctx.options().json)
-                    ctx.out() << "  [" << stepOutcomeName(s.outcome) << "] " << s.name << (s.output.isEmpty() ? QString() : QStringLiteral(": ") + s.output) << '\n';
-                steps.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("outcome"), stepOutcomeName(s.outcome)}, {QStringLiteral("output"), s.output}});
+                    ctx.out() << "  [" << stepOutcomeName(s.outcome) << "] " << s.name
+                              << (s.output.isEmpty() ? QString() : QStringLiteral(": ") + s.output)
+                              << '\n';
+                steps.append(QJsonObject { { QStringLiteral("name"), s.name },
+                    { QStringLiteral("outcome"), stepOutcomeName(s.outcome) },
+                    { QStringLiteral("output"), s.output } });
             }
     if (ctx.options().json)
-        printJsonValue(ctx, QJsonObject{{QStringLiteral("operationId"), double(out.operationId)},
-                                        {QStringLiteral("success"), out.success},
-                                        {QStringLiteral("refused"), out.refused},
-                                        {QStringLiteral("message"), out.message},
-                                        {QStringLiteral("undone"), QJsonArray::fromStringList(out.undone)},
-                                        {QStringLiteral("writeBlockedMs"), double(out.writeBlockedMs)},
-                                        {QStringLiteral("elapsedMs"), double(out.elapsedMs)},
-                                        {QStringLiteral("steps"), steps}});
+        printJsonValue(ctx,
+            QJsonObject { { QStringLiteral("operationId"), double(out.operationId) },
+                { QStringLiteral("success"), out.success },
+                { QStringLiteral("refused"), out.refused },
+                { QStringLiteral("message"), out.message },
+                { QStringLiteral("undone"), QJsonArray::fromStringList(out.undone) },
+                { QStringLiteral("writeBlockedMs"), double(out.writeBlockedMs) },
+                { QStringLiteral("elapsedMs"), double(out.elapsedMs) },
+                { QStringLiteral("steps"), steps } });
     else
         ctx.out() << (out.success ? "Done: " : "FAILED: ") << out.message << '\n';
     return out.success ? ExitOk : ExitFailed;
 }
 
-Command command(const char *name, const char *synopsis, const char *summary, OperationKind kind, bool dryRun = false)
+Command command(const char *name, const char *synopsis, const char *summary, OperationKind kind,
+    bool dryRun = false)
 {
-    return Command{QString::fromLatin1(name), QString::fromLatin1(synopsis), QString::fromLatin1(summary),
-                   [kind, dryRun](Context &ctx, const QStringList &args) { return operation(ctx, kind, args, dryRun); }};
+    return Command { QString::fromLatin1(name), QString::fromLatin1(synopsis),
+        QString::fromLatin1(summary), [kind, dryRun](Context &ctx, const QStringList &args) {
+            return operation(ctx, kind, args, dryRun);
+        } };
 }
 
 } // namespace
@@ -249,34 +273,57 @@ Command command(const char *name, const char *synopsis, const char *summary, Ope
 QList<Command> operationCommands()
 {
     return {
-        command("can-relocate", "HOST:PORT --below HOST:PORT", "print the plan of a relocation, or why not (exit 0/1); changes nothing",
-                OperationKind::Relocate, true),
-        command("relocate", "HOST:PORT --below HOST:PORT", "move a replica (and its replicas) below another server, by GTID",
-                OperationKind::Relocate),
-        command("move-up", "HOST:PORT", "move a replica below its master's master", OperationKind::MoveUp),
-        command("take-siblings", "HOST:PORT", "make a replica's siblings its own replicas", OperationKind::TakeSiblings),
-        command("repoint", "HOST:PORT", "point a replica at its source again (fixes a broken connection)", OperationKind::Repoint),
-        command("make-co-master", "HOST:PORT [--replication-user NAME --replication-password-env VAR]",
-                "make a master's replica and the master replicate from each other", OperationKind::MakeCoMaster),
-        command("graceful-takeover", "CLUSTER --to HOST:PORT [--kill-connections] [--replication-user NAME --replication-password-env VAR]",
-                "planned switchover: the replica becomes master, the old master its replica; no write lost",
-                OperationKind::GracefulTakeover),
-        command("rejoin", "HOST:PORT [--to HOST:PORT] [--replication-user NAME --replication-password-env VAR]",
-                "a former master becomes a replica of the current master (refused on errant transactions)", OperationKind::Rejoin),
-        command("start-replica", "HOST:PORT", "START SLAVE / START REPLICA", OperationKind::StartReplica),
-        command("stop-replica", "HOST:PORT", "STOP SLAVE / STOP REPLICA", OperationKind::StopReplica),
-        command("set-read-only", "HOST:PORT", "set read_only (and super_read_only on MySQL)", OperationKind::SetReadOnly),
+        command("can-relocate", "HOST:PORT --below HOST:PORT",
+            "print the plan of a relocation, or why not (exit 0/1); changes nothing",
+            OperationKind::Relocate, true),
+        command("relocate", "HOST:PORT --below HOST:PORT",
+            "move a replica (and its replicas) below another server, by GTID",
+            OperationKind::Relocate),
+        command("move-up", "HOST:PORT", "move a replica below its master's master",
+            OperationKind::MoveUp),
+        command("take-siblings", "HOST:PORT", "make a replica's siblings its own replicas",
+            OperationKind::TakeSiblings),
+        command("repoint", "HOST:PORT",
+            "point a replica at its source again (fixes a broken connection)",
+            OperationKind::Repoint),
+        command("make-co-master",
+            "HOST:PORT [--replication-user NAME --replication-password-env VAR]",
+            "make a master's replica and the master replicate from each other",
+            OperationKind::MakeCoMaster),
+        command("graceful-takeover",
+            "CLUSTER --to HOST:PORT [--kill-connections] [--replication-user NAME "
+            "--replication-password-env VAR]",
+            "planned switchover: the replica becomes master, the old master its replica; no write "
+            "lost",
+            OperationKind::GracefulTakeover),
+        command("rejoin",
+            "HOST:PORT [--to HOST:PORT] [--replication-user NAME --replication-password-env VAR]",
+            "a former master becomes a replica of the current master (refused on errant "
+            "transactions)",
+            OperationKind::Rejoin),
+        command("start-replica", "HOST:PORT", "START SLAVE / START REPLICA",
+            OperationKind::StartReplica),
+        command(
+            "stop-replica", "HOST:PORT", "STOP SLAVE / STOP REPLICA", OperationKind::StopReplica),
+        command("set-read-only", "HOST:PORT", "set read_only (and super_read_only on MySQL)",
+            OperationKind::SetReadOnly),
         command("set-writeable", "HOST:PORT", "clear read_only", OperationKind::SetWriteable),
-        command("detach-replica", "HOST:PORT", "stop a replica and point it nowhere, keeping its coordinates", OperationKind::DetachReplica),
-        command("reattach-replica", "HOST:PORT", "undo detach-replica", OperationKind::ReattachReplica),
-        command("downtime", "HOST:PORT --minutes N --reason TEXT", "never recover nor promote this server for a while",
-                OperationKind::BeginDowntime),
+        command("detach-replica", "HOST:PORT",
+            "stop a replica and point it nowhere, keeping its coordinates",
+            OperationKind::DetachReplica),
+        command(
+            "reattach-replica", "HOST:PORT", "undo detach-replica", OperationKind::ReattachReplica),
+        command("downtime", "HOST:PORT --minutes N --reason TEXT",
+            "never recover nor promote this server for a while", OperationKind::BeginDowntime),
         command("end-downtime", "HOST:PORT", "end a downtime", OperationKind::EndDowntime),
-        command("begin-maintenance", "HOST:PORT [--reason TEXT]", "mark a server as in maintenance", OperationKind::BeginMaintenance),
+        command("begin-maintenance", "HOST:PORT [--reason TEXT]", "mark a server as in maintenance",
+            OperationKind::BeginMaintenance),
         command("end-maintenance", "HOST:PORT", "end a maintenance", OperationKind::EndMaintenance),
-        command("alias", "CLUSTER NAME", "name a cluster (an empty NAME removes the alias)", OperationKind::SetAlias),
-        command("forget", "HOST:PORT", "remove a server from the store (discovery finds it again if it is still there)",
-                OperationKind::Forget),
+        command("alias", "CLUSTER NAME", "name a cluster (an empty NAME removes the alias)",
+            OperationKind::SetAlias),
+        command("forget", "HOST:PORT",
+            "remove a server from the store (discovery finds it again if it is still there)",
+            OperationKind::Forget),
     };
 }
 

@@ -5,7 +5,8 @@
 namespace Topograph {
 
 // Ancestors of key (itself included): the servers whose transactions reach it in order.
-void ancestry(const TopologySnapshot &s, const InstanceKey &key, QSet<QString> *uuids, QSet<quint32> *ids)
+void ancestry(
+    const TopologySnapshot &s, const InstanceKey &key, QSet<QString> *uuids, QSet<quint32> *ids)
 {
     InstanceKey cur = key;
     QSet<InstanceKey> seen;
@@ -40,7 +41,7 @@ Coverage coverage(const TopologySnapshot &s, const InstanceFacts &x, const Insta
     if (x.flavor == Flavor::MariaDB) {
         const QString xpos = x.gtidCurrentPos;
         const QString ypos = y.gtidBinlogPos.isEmpty() ? y.gtidCurrentPos : y.gtidBinlogPos;
-        const auto errant = errantMariaDbGtids(xpos, {ypos}, ids, &cov.error);
+        const auto errant = errantMariaDbGtids(xpos, { ypos }, ids, &cov.error);
         if (!errant)
             return cov;
         for (const MariaDbErrantGtid &e : *errant)
@@ -51,11 +52,13 @@ Coverage coverage(const TopologySnapshot &s, const InstanceFacts &x, const Insta
             for (const MariaDbGtid &g : xp->gtids()) {
                 const auto m = yp->gtid(g.domain);
                 if (m && g.sequence > m->sequence && ids.contains(g.serverId))
-                    cov.behind << QStringLiteral("%1 (%2 at %3)").arg(g.toString(), y.key.toString(), m->toString());
+                    cov.behind << QStringLiteral("%1 (%2 at %3)")
+                                      .arg(g.toString(), y.key.toString(), m->toString());
             }
         return cov;
     }
-    const auto errant = errantMySqlTransactions(x.gtidExecuted, {y.gtidExecuted}, uuids, &cov.error);
+    const auto errant
+        = errantMySqlTransactions(x.gtidExecuted, { y.gtidExecuted }, uuids, &cov.error);
     if (!errant)
         return cov;
     if (!errant->isEmpty())

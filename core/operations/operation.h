@@ -13,18 +13,18 @@ namespace Topograph {
 
 // What a DBA does by dragging in the tree or from an instance's menu.
 enum class OperationKind {
-    Relocate,         // instance below target
-    MoveUp,           // instance below its master's master
-    TakeSiblings,     // instance's siblings become its replicas
-    Repoint,          // instance to the same source again (fixes a broken connection)
-    MakeCoMaster,     // instance and its master replicate from each other
+    Relocate, // instance below target
+    MoveUp, // instance below its master's master
+    TakeSiblings, // instance's siblings become its replicas
+    Repoint, // instance to the same source again (fixes a broken connection)
+    MakeCoMaster, // instance and its master replicate from each other
     GracefulTakeover, // instance (a replica of the master) becomes the cluster's master
-    Rejoin,           // a former master becomes a replica of target (the current master)
+    Rejoin, // a former master becomes a replica of target (the current master)
     StartReplica,
     StopReplica,
     SetReadOnly,
     SetWriteable,
-    DetachReplica,    // stop replication and keep the coordinates (reattach resumes)
+    DetachReplica, // stop replication and keep the coordinates (reattach resumes)
     ReattachReplica,
     BeginDowntime,
     EndDowntime,
@@ -39,11 +39,11 @@ std::optional<OperationKind> operationKindFromName(const QString &name);
 struct OperationRequest
 {
     OperationKind kind = OperationKind::Relocate;
-    InstanceKey instance;  // the dragged instance; for a takeover the new master
-    InstanceKey target;    // relocate: the new source; rejoin: the current master
-    QString cluster;       // takeover (optional check: instance must be in it), alias
-    QString text;          // alias, or the downtime/maintenance reason
-    int minutes = 0;       // downtime length
+    InstanceKey instance; // the dragged instance; for a takeover the new master
+    InstanceKey target; // relocate: the new source; rejoin: the current master
+    QString cluster; // takeover (optional check: instance must be in it), alias
+    QString text; // alias, or the downtime/maintenance reason
+    int minutes = 0; // downtime length
     // ReasonableMaintenanceReplicationLagSeconds: a takeover refuses a target lagging beyond it.
     int maxLagSeconds = 20;
     // Replication user for a server that gets its first channel (an old master demoted, a
@@ -63,19 +63,19 @@ struct OperationRequest
 struct OperationStep
 {
     enum Type {
-        Sql,          // statements on server, in order, on one connection
+        Sql, // statements on server, in order, on one connection
         WaitExecuted, // server waits until it executed source's current position (bounded)
         WaitReplicating, // server's replication from source is running (IO + SQL), bounded
-        KillClients,  // kill server's client connections (not replication, not system, not ours)
-        Hooks,        // the policy's hooks of `hookPoint`
-        StoreChange,  // downtime, maintenance, alias, forget: done in the store
+        KillClients, // kill server's client connections (not replication, not system, not ours)
+        Hooks, // the policy's hooks of `hookPoint`
+        StoreChange, // downtime, maintenance, alias, forget: done in the store
     };
     Type type = Sql;
-    QString name;          // "repoint db3 under db2"
-    InstanceKey server;    // where it runs; invalid for hooks and store changes
+    QString name; // "repoint db3 under db2"
+    InstanceKey server; // where it runs; invalid for hooks and store changes
     QStringList statements; // SQL as it will run (replication password as a placeholder)
-    InstanceKey source;    // WaitExecuted / WaitReplicating
-    QString hookPoint;     // Hooks: "PreGracefulTakeover" / "PostGracefulTakeover"
+    InstanceKey source; // WaitExecuted / WaitReplicating
+    QString hookPoint; // Hooks: "PreGracefulTakeover" / "PostGracefulTakeover"
     // Statements that put the server back as it was if a later step fails; empty = not undoable.
     QStringList undo;
     // The write-block of a takeover starts at the step with writeBlockStart and ends when the
@@ -88,9 +88,9 @@ struct OperationPlan
 {
     bool ok = false;
     OperationKind kind = OperationKind::Relocate;
-    QString cluster;  // the cluster it acts on (its master's host:port)
-    QString summary;  // one line: what will happen, or why not
-    QString refusal;  // empty when ok
+    QString cluster; // the cluster it acts on (its master's host:port)
+    QString summary; // one line: what will happen, or why not
+    QString refusal; // empty when ok
     QStringList notes; // warnings that do not refuse
     QList<OperationStep> steps;
     // Takeover: what a person should expect while writes are refused.

@@ -33,15 +33,15 @@ QJsonObject planToJson(const OperationPlan &p)
 {
     QJsonArray steps;
     for (const OperationStep &s : p.steps)
-        steps.append(QJsonObject{{QStringLiteral("name"), s.name},
-                                 {QStringLiteral("server"), s.server.isValid() ? s.server.toString() : QString()},
-                                 {QStringLiteral("statements"), QJsonArray::fromStringList(s.statements)},
-                                 {QStringLiteral("undoable"), !s.undo.isEmpty()}});
-    return QJsonObject{{QStringLiteral("operation"), operationKindName(p.kind)},
-                       {QStringLiteral("summary"), p.summary},
-                       {QStringLiteral("notes"), QJsonArray::fromStringList(p.notes)},
-                       {QStringLiteral("expectedWriteBlock"), p.expectedWriteBlock},
-                       {QStringLiteral("steps"), steps}};
+        steps.append(QJsonObject { { QStringLiteral("name"), s.name },
+            { QStringLiteral("server"), s.server.isValid() ? s.server.toString() : QString() },
+            { QStringLiteral("statements"), QJsonArray::fromStringList(s.statements) },
+            { QStringLiteral("undoable"), !s.undo.isEmpty() } });
+    return QJsonObject { { QStringLiteral("operation"), operationKindName(p.kind) },
+        { QStringLiteral("summary"), p.summary },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(p.notes) },
+        { QStringLiteral("expectedWriteBlock"), p.expectedWriteBlock },
+        { QStringLiteral("steps"), steps } };
 }
 
 // One row per channel; both MariaDB/MySQL-before-8.0.22 and MySQL 8.0.22+ column names.
@@ -57,7 +57,7 @@ OperationExecutor::OperationExecutor(Store &store, Policy policy, OptionsFor opt
     : m_store(store)
     , m_policy(std::move(policy))
     , m_optionsFor(std::move(optionsFor))
-{}
+{ }
 
 void OperationExecutor::setReplicationPassword(const QString &password)
 {
@@ -65,7 +65,8 @@ void OperationExecutor::setReplicationPassword(const QString &password)
     Logging::registerSecret(password);
 }
 
-void OperationExecutor::audit(const OperationRequest &request, const OperationOutcome &out, const QString &cluster)
+void OperationExecutor::audit(
+    const OperationRequest &request, const OperationOutcome &out, const QString &cluster)
 {
     AuditEntry e;
     e.actor = m_store.actor();
@@ -74,14 +75,17 @@ void OperationExecutor::audit(const OperationRequest &request, const OperationOu
     e.action = operationKindName(request.kind);
     e.outcome = AuditOutcome::Refused;
     e.message = out.message;
-    e.details = QJsonObject{{QStringLiteral("target"), request.target.isValid() ? request.target.toString() : QString()},
-                            {QStringLiteral("runningId"), double(out.runningId)}};
+    e.details
+        = QJsonObject { { QStringLiteral("target"),
+                            request.target.isValid() ? request.target.toString() : QString() },
+              { QStringLiteral("runningId"), double(out.runningId) } };
     QString error;
     if (!AuditLog(m_store).append(e, &error))
         spdlog::error("could not audit the refused {}: {}", e.action, error);
 }
 
-OperationOutcome OperationExecutor::storeChange(const TopologySnapshot &snapshot, const OperationRequest &r, OperationOutcome out)
+OperationOutcome OperationExecutor::storeChange(
+    const TopologySnapshot &snapshot, const OperationRequest &r, OperationOutcome out)
 {
     // The Store audits these itself, in the same transaction.
     QString error;
@@ -120,7 +124,8 @@ OperationOutcome OperationExecutor::storeChange(const TopologySnapshot &snapshot
     return out;
 }
 
-OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, const OperationRequest &request)
+OperationOutcome OperationExecutor::execute(
+    const TopologySnapshot &snapshot, const OperationRequest &request)
 {
     QElapsedTimer timer;
     timer.start();
@@ -142,7 +147,7 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
         return out;
     }
 
-    Run run{snapshot, req, RecoveryLog(m_store), 0, {}, {}};
+    Run run { snapshot, req, RecoveryLog(m_store), 0, {}, {} };
     RecoveryLog::Start s;
     s.cluster = out.plan.cluster;
     s.kind = operationKindName(req.kind);
@@ -155,13 +160,16 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
         out.refused = true;
         out.runningId = claim.runningId;
         out.message = claim.error.isEmpty()
-                          ? QStringLiteral("recovery/operation %1 is already running on cluster %2: nothing done").arg(claim.runningId).arg(s.cluster)
-                          : claim.error;
+            ? QStringLiteral("recovery/operation %1 is already running on cluster %2: nothing done")
+                  .arg(claim.runningId)
+                  .arg(s.cluster)
+            : claim.error;
         audit(req, out, s.cluster);
         return out;
     }
     run.id = out.operationId = claim.id;
-    // A recovery that started after the snapshot was taken changed the topology this plan is based on.
+    // A recovery that started after the snapshot was taken changed the topology this plan is based
+    // on.
     RecoveryFilter recent;
     recent.cluster = s.cluster;
     recent.limit = 5;
@@ -169,7 +177,8 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
         if (r.id != run.id && r.startedAt > snapshot.takenAt()) {
             out.refused = true;
             out.runningId = r.id;
-            out.message = QStringLiteral("recovery %1 on cluster %2 started after the topology this plan is based on: nothing done, look again")
+            out.message = QStringLiteral("recovery %1 on cluster %2 started after the topology "
+                                         "this plan is based on: nothing done, look again")
                               .arg(r.id)
                               .arg(s.cluster);
             RecoveryLog::Finish f;
@@ -191,7 +200,8 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
     run.hook.successorPort = req.instance.port();
     run.hook.recoveryId = run.id;
     run.hook.actor = m_store.actor();
-    spdlog::warn("operation {} ({}) of {} started by {}", run.id, s.kind, s.failedInstance, s.actor);
+    spdlog::warn(
+        "operation {} ({}) of {} started by {}", run.id, s.kind, s.failedInstance, s.actor);
 
     QElapsedTimer block;
     QList<int> done; // indexes of completed steps
@@ -199,8 +209,9 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
     QString failure;
     for (int i = 0; i < out.plan.steps.size(); ++i) {
         const OperationStep &st = out.plan.steps.at(i);
-        const int seq = run.log.beginStep(run.id, st.name, st.server.isValid() ? st.server.toString() : QString(),
-                                          st.statements.join(QStringLiteral("; ")), &error);
+        const int seq = run.log.beginStep(run.id, st.name,
+            st.server.isValid() ? st.server.toString() : QString(),
+            st.statements.join(QStringLiteral("; ")), &error);
         if (st.writeBlockStart)
             block.start();
         QString output;
@@ -222,7 +233,7 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
         // Undo, newest first: the failed step (it may have half run), then the completed ones,
         // stopping at the first step that has no undo (a promotion): going back past it is not
         // safe (the old master writable again next to a new one).
-        QList<int> toUndo{failedAt};
+        QList<int> toUndo { failedAt };
         for (int j = done.size() - 1; j >= 0; --j)
             toUndo << done.at(j);
         QStringList notUndone;
@@ -242,11 +253,12 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
                 notUndone << st.name;
                 continue;
             }
-            const int seq = run.log.beginStep(run.id, QStringLiteral("undo: ") + st.name, st.server.toString(),
-                                              st.undo.join(QStringLiteral("; ")), &error);
+            const int seq = run.log.beginStep(run.id, QStringLiteral("undo: ") + st.name,
+                st.server.toString(), st.undo.join(QStringLiteral("; ")), &error);
             QString output;
             const bool ok = runSql(run, st.server, st.undo, output);
-            run.log.endStep(run.id, seq, ok ? StepOutcome::Undone : StepOutcome::Failed, output, &error);
+            run.log.endStep(
+                run.id, seq, ok ? StepOutcome::Undone : StepOutcome::Failed, output, &error);
             if (ok && i != failedAt)
                 out.undone << st.name;
             else if (ok)
@@ -255,18 +267,23 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
                 notUndone << st.name;
         }
         out.message = QStringLiteral("%1; undone: %2; left as is: %3")
-                          .arg(failure, out.undone.isEmpty() ? QStringLiteral("nothing") : out.undone.join(QStringLiteral(", ")),
-                               notUndone.isEmpty() ? QStringLiteral("nothing") : notUndone.join(QStringLiteral(", ")));
+                          .arg(failure,
+                              out.undone.isEmpty() ? QStringLiteral("nothing")
+                                                   : out.undone.join(QStringLiteral(", ")),
+                              notUndone.isEmpty() ? QStringLiteral("nothing")
+                                                  : notUndone.join(QStringLiteral(", ")));
     } else {
         out.success = true;
         out.message = out.plan.summary;
         if (out.writeBlockedMs >= 0)
-            out.message += QStringLiteral("; writes were refused for %1 ms").arg(out.writeBlockedMs);
+            out.message
+                += QStringLiteral("; writes were refused for %1 ms").arg(out.writeBlockedMs);
     }
     // The cluster is named after its master: a person's alias follows the new one.
     if (out.success && req.kind == OperationKind::GracefulTakeover && cl && !cl->alias.isEmpty()) {
         // An alias names one cluster: taken from the old name first (the store audits both).
-        if (!m_store.setClusterAlias(cl->name, QString(), &error) || !m_store.setClusterAlias(req.instance.toString(), cl->alias, &error))
+        if (!m_store.setClusterAlias(cl->name, QString(), &error)
+            || !m_store.setClusterAlias(req.instance.toString(), cl->alias, &error))
             spdlog::error("operation {}: could not move alias {}: {}", run.id, cl->alias, error);
     }
     out.elapsedMs = timer.elapsed();
@@ -275,12 +292,13 @@ OperationOutcome OperationExecutor::execute(const TopologySnapshot &snapshot, co
     if (req.kind == OperationKind::GracefulTakeover && out.success)
         f.successor = req.instance.toString();
     f.summary = out.message;
-    f.details = QJsonObject{{QStringLiteral("elapsedMs"), double(out.elapsedMs)},
-                            {QStringLiteral("writeBlockedMs"), double(out.writeBlockedMs)},
-                            {QStringLiteral("undone"), QJsonArray::fromStringList(out.undone)}};
+    f.details = QJsonObject { { QStringLiteral("elapsedMs"), double(out.elapsedMs) },
+        { QStringLiteral("writeBlockedMs"), double(out.writeBlockedMs) },
+        { QStringLiteral("undone"), QJsonArray::fromStringList(out.undone) } };
     if (!run.log.finish(run.id, f, &error))
         spdlog::error("operation {}: could not record the outcome: {}", run.id, error);
-    spdlog::warn("operation {} {} in {} ms: {}", run.id, out.success ? "succeeded" : "failed", out.elapsedMs, out.message);
+    spdlog::warn("operation {} {} in {} ms: {}", run.id, out.success ? "succeeded" : "failed",
+        out.elapsedMs, out.message);
     return out;
 }
 
@@ -304,7 +322,8 @@ bool OperationExecutor::runStep(Run &run, const OperationStep &step, QString &ou
     return false;
 }
 
-bool OperationExecutor::runSql(Run &run, const InstanceKey &server, const QStringList &statements, QString &output)
+bool OperationExecutor::runSql(
+    Run &run, const InstanceKey &server, const QStringList &statements, QString &output)
 {
     auto &conn = run.connections[server];
     if (!conn || !conn->isOpen()) {
@@ -365,7 +384,8 @@ bool OperationExecutor::waitExecuted(Run &run, const OperationStep &step, QStrin
     if (!query(step.source, sd.executedPositionQuery(), target))
         return false;
     if (target.trimmed().isEmpty()) {
-        output = QStringLiteral("%1 executed nothing yet: nothing to wait for").arg(step.source.toString());
+        output = QStringLiteral("%1 executed nothing yet: nothing to wait for")
+                     .arg(step.source.toString());
         return true;
     }
     const bool mariadb = src->flavor == Flavor::MariaDB;
@@ -392,7 +412,10 @@ bool OperationExecutor::waitExecuted(Run &run, const OperationStep &step, QStrin
             return true;
         }
         if (t.elapsed() > m_waitSeconds * 1000) {
-            output = QStringLiteral("%1 did not reach %2 within %3 s (at %4)").arg(step.server.toString(), target).arg(m_waitSeconds).arg(have);
+            output = QStringLiteral("%1 did not reach %2 within %3 s (at %4)")
+                         .arg(step.server.toString(), target)
+                         .arg(m_waitSeconds)
+                         .arg(have);
             return false;
         }
         QThread::msleep(2);
@@ -467,10 +490,12 @@ bool OperationExecutor::killClients(Run &run, const OperationStep &step, QString
     }
     Connection &conn = *run.connections[step.server];
     // Binlog dump threads feed the replicas (the new master among them): never killed.
-    const auto r = conn.query(QStringLiteral(
-        "SELECT ID AS id, USER AS user FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
-        "AND COMMAND NOT IN ('Binlog Dump', 'Binlog Dump GTID', 'Daemon', 'Slave_IO', 'Slave_SQL', 'Slave_worker') "
-        "AND USER NOT IN ('system user', 'event_scheduler')"));
+    const auto r
+        = conn.query(QStringLiteral("SELECT ID AS id, USER AS user FROM "
+                                    "information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
+                                    "AND COMMAND NOT IN ('Binlog Dump', 'Binlog Dump GTID', "
+                                    "'Daemon', 'Slave_IO', 'Slave_SQL', 'Slave_worker') "
+                                    "AND USER NOT IN ('system user', 'event_scheduler')"));
     if (!r) {
         output = conn.lastError().message;
         return false;
@@ -479,10 +504,13 @@ bool OperationExecutor::killClients(Run &run, const OperationStep &step, QString
     for (const Row &row : r->rows()) {
         const auto id = row.integer(QStringLiteral("id"));
         // A session may end on its own meanwhile: an unknown thread is not a failure.
-        if (id && (conn.execute(QStringLiteral("KILL CONNECTION %1").arg(*id)) || conn.lastError().code == 1094))
+        if (id
+            && (conn.execute(QStringLiteral("KILL CONNECTION %1").arg(*id))
+                || conn.lastError().code == 1094))
             killed << QStringLiteral("%1 (%2)").arg(*id).arg(row.text(QStringLiteral("user")));
     }
-    output = killed.isEmpty() ? QStringLiteral("no client connection") : QStringLiteral("killed ") + killed.join(QStringLiteral(", "));
+    output = killed.isEmpty() ? QStringLiteral("no client connection")
+                              : QStringLiteral("killed ") + killed.join(QStringLiteral(", "));
     return true;
 }
 
@@ -494,11 +522,13 @@ bool OperationExecutor::runHooks(Run &run, const OperationStep &step, QString &o
             point = p;
     QStringList results;
     for (const QStringList &argv : m_policy.hooks.value(point)) {
-        const HookResult r = HookRunner::runCommand(argv, run.hook.environment(), m_policy.hookTimeoutSeconds * 1000);
+        const HookResult r = HookRunner::runCommand(
+            argv, run.hook.environment(), m_policy.hookTimeoutSeconds * 1000);
         results << QStringLiteral("%1: %2").arg(argv.join(QLatin1Char(' ')), r.summary());
         // A Pre hook is the fencing point: its failure aborts. A Post hook's failure is recorded.
         if (!r.ok() && HookRunner::stopsOnFailure(point)) {
-            output = results.join(QLatin1Char('\n')) + (r.output.isEmpty() ? QString() : QLatin1Char('\n') + r.output);
+            output = results.join(QLatin1Char('\n'))
+                + (r.output.isEmpty() ? QString() : QLatin1Char('\n') + r.output);
             return false;
         }
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "operation.h"
 #include "mysql/connectionoptions.h"
+#include "operation.h"
 #include "recovery/policy.h"
 
 #include <functional>
@@ -12,13 +12,14 @@ class Store;
 
 struct OperationOutcome
 {
-    qint64 operationId = 0;  // its record in the recovery log (0 for store-only actions)
+    qint64 operationId = 0; // its record in the recovery log (0 for store-only actions)
     bool success = false;
-    bool refused = false;    // nothing was changed on any server
-    qint64 runningId = 0;    // refused because this recovery/operation runs on the cluster
-    QString message;         // one sentence for a person
-    QStringList undone;      // names of the steps that were undone after a failure
-    qint64 writeBlockedMs = -1; // takeover: from read_only on the old master to the new master writable
+    bool refused = false; // nothing was changed on any server
+    qint64 runningId = 0; // refused because this recovery/operation runs on the cluster
+    QString message; // one sentence for a person
+    QStringList undone; // names of the steps that were undone after a failure
+    qint64 writeBlockedMs
+        = -1; // takeover: from read_only on the old master to the new master writable
     qint64 elapsedMs = 0;
     OperationPlan plan;
 };
@@ -45,14 +46,17 @@ public:
 
 private:
     struct Run;
-    OperationOutcome storeChange(const TopologySnapshot &snapshot, const OperationRequest &request, OperationOutcome out);
+    OperationOutcome storeChange(
+        const TopologySnapshot &snapshot, const OperationRequest &request, OperationOutcome out);
     bool runStep(Run &run, const OperationStep &step, QString &output);
-    bool runSql(Run &run, const InstanceKey &server, const QStringList &statements, QString &output);
+    bool runSql(
+        Run &run, const InstanceKey &server, const QStringList &statements, QString &output);
     bool waitExecuted(Run &run, const OperationStep &step, QString &output);
     bool waitReplicating(Run &run, const OperationStep &step, QString &output);
     bool runHooks(Run &run, const OperationStep &step, QString &output);
     bool killClients(Run &run, const OperationStep &step, QString &output);
-    void audit(const OperationRequest &request, const OperationOutcome &out, const QString &cluster);
+    void audit(
+        const OperationRequest &request, const OperationOutcome &out, const QString &cluster);
 
     Store &m_store;
     Policy m_policy;

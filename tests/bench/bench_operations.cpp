@@ -5,10 +5,10 @@
 // Synthetic fleet: 20 MariaDB clusters of 100 (master > 9 intermediate masters > 10 replicas
 // each), a few replicas without log_slave_updates, a few stopped, a few older versions, so that
 // accepted and refused hovers (descendant, errant across clusters, versions, ...) are all timed.
+#include "discovery/discovery.h"
 #include "logging/logging.h"
 #include "mysql/connection.h"
 #include "operations/operationexecutor.h"
-#include "discovery/discovery.h"
 #include "sandbox.h"
 #include "store/store.h"
 #include "writer.h"
@@ -35,7 +35,9 @@ TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
     TopologySnapshot::Input in;
     for (int c = 0; c < clusters; ++c) {
         const QString host = QStringLiteral("c%1-db").arg(c);
-        auto key = [&](int i) { return InstanceKey(QStringLiteral("%1%2.example.com").arg(host).arg(i), 3306); };
+        auto key = [&](int i) {
+            return InstanceKey(QStringLiteral("%1%2.example.com").arg(host).arg(i), 3306);
+        };
         const quint32 masterId = quint32(c * 1000 + 1);
         const QString pos = QStringLiteral("0-%1-%2").arg(masterId).arg(100000 + c);
         for (int i = 0; i < perCluster; ++i) {
@@ -43,7 +45,8 @@ TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
             f.key = key(i);
             f.reachable = true;
             f.flavor = Flavor::MariaDB;
-            f.version = (i % 37 == 5) ? QStringLiteral("10.6.16-MariaDB") : QStringLiteral("10.11.6-MariaDB");
+            f.version = (i % 37 == 5) ? QStringLiteral("10.6.16-MariaDB")
+                                      : QStringLiteral("10.11.6-MariaDB");
             f.serverId = quint32(c * 1000 + 1 + i);
             f.logBin = true;
             f.logReplicaUpdates = i % 23 != 7;
@@ -60,7 +63,8 @@ TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
                 f.channels << ch;
                 f.readOnly = true;
                 if (i % 53 == 11) // a replica that is behind
-                    f.gtidCurrentPos = f.gtidBinlogPos = QStringLiteral("0-%1-%2").arg(masterId).arg(99000 + c);
+                    f.gtidCurrentPos = f.gtidBinlogPos
+                        = QStringLiteral("0-%1-%2").arg(masterId).arg(99000 + c);
             }
             in.instances << f;
         }
@@ -94,15 +98,19 @@ void benchValidate(qint64 pairsWanted)
     }
     const double seconds = total.elapsed() / 1000.0;
     std::sort(ns.begin(), ns.end());
-    auto pct = [&](double q) { return ns[std::min(ns.size() - 1, size_t(q * ns.size()))] / 1000.0; };
-    std::printf("validate(relocate X below Y), %lld instances, %lld of %lld pairs%s, %.1f s in all\n",
-                qint64(keys.size()), pairs, all, pairs == all ? " (every pair)" : " (random sample)", seconds);
+    auto pct
+        = [&](double q) { return ns[std::min(ns.size() - 1, size_t(q * ns.size()))] / 1000.0; };
+    std::printf(
+        "validate(relocate X below Y), %lld instances, %lld of %lld pairs%s, %.1f s in all\n",
+        qint64(keys.size()), pairs, all, pairs == all ? " (every pair)" : " (random sample)",
+        seconds);
     std::printf("  accepted %lld, refused %lld\n", accepted, pairs - accepted);
-    std::printf("  per call: median %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us\n", pct(0.5), pct(0.99), pct(0.999),
-                ns.back() / 1000.0);
+    std::printf("  per call: median %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us\n", pct(0.5),
+        pct(0.99), pct(0.999), ns.back() / 1000.0);
 
     // the other hover-time checks, once per instance
-    for (OperationKind k : {OperationKind::GracefulTakeover, OperationKind::MoveUp, OperationKind::TakeSiblings}) {
+    for (OperationKind k :
+        { OperationKind::GracefulTakeover, OperationKind::MoveUp, OperationKind::TakeSiblings }) {
         std::vector<qint32> t;
         OperationRequest q;
         q.kind = k;
@@ -112,11 +120,13 @@ void benchValidate(qint64 pairsWanted)
             const OperationPlan p = validate(*snap, q);
             const auto t1 = std::chrono::steady_clock::now();
             Q_UNUSED(p);
-            t.push_back(qint32(std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count()));
+            t.push_back(
+                qint32(std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count()));
         }
         std::sort(t.begin(), t.end());
-        std::printf("validate(%s) x %zu: median %.2f us, max %.1f us\n", qPrintable(operationKindName(k)), t.size(),
-                    t[t.size() / 2] / 1000.0, t.back() / 1000.0);
+        std::printf("validate(%s) x %zu: median %.2f us, max %.1f us\n",
+            qPrintable(operationKindName(k)), t.size(), t[t.size() / 2] / 1000.0,
+            t.back() / 1000.0);
     }
 }
 
@@ -142,16 +152,17 @@ void benchTakeover(int runs)
     QTemporaryDir dir;
     QString error;
     auto store = Store::open(dir.filePath(QStringLiteral("s.sqlite")), &error);
-    auto key = [&](const QString &n) { return InstanceKey(QStringLiteral("127.0.0.1"), sb.port(n)); };
-    const QStringList nodes{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    auto key
+        = [&](const QString &n) { return InstanceKey(QStringLiteral("127.0.0.1"), sb.port(n)); };
+    const QStringList nodes { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
 
     // An application that writes to whichever server accepts: one connection per server, it
     // tries the one that last worked, then the others. The gap between two acknowledged writes
     // around the switch is what the application saw.
-    std::atomic<bool> stop{false};
-    std::atomic<qint64> acked{0};
-    std::atomic<qint64> maxGapUs{0};
-    std::atomic<bool> measuring{false};
+    std::atomic<bool> stop { false };
+    std::atomic<qint64> acked { 0 };
+    std::atomic<qint64> maxGapUs { 0 };
+    std::atomic<bool> measuring { false };
     std::thread app([&] {
         QList<std::shared_ptr<Connection>> conns;
         for (const QString &n : nodes) {
@@ -167,7 +178,8 @@ void benchTakeover(int runs)
                 const int i = (current + t) % conns.size();
                 if (!conns[i]->isOpen() && !conns[i]->open())
                     continue;
-                if (conns[i]->execute(QStringLiteral("INSERT INTO app.w (id) VALUES (%1)").arg(id + 1))) {
+                if (conns[i]->execute(
+                        QStringLiteral("INSERT INTO app.w (id) VALUES (%1)").arg(id + 1))) {
                     ok = true;
                     current = i;
                 }
@@ -176,7 +188,8 @@ void benchTakeover(int runs)
             if (ok) {
                 ++id;
                 acked = id;
-                const qint64 gap = std::chrono::duration_cast<std::chrono::microseconds>(now - last).count();
+                const qint64 gap
+                    = std::chrono::duration_cast<std::chrono::microseconds>(now - last).count();
                 if (measuring && gap > maxGapUs)
                     maxGapUs = gap;
                 last = now;
@@ -194,12 +207,17 @@ void benchTakeover(int runs)
         for (const QString &n : nodes)
             seeds << key(n);
         // the previous old master needs a moment to be seen replicating with small lag
-        Sandbox::waitFor([&] {
-            return sb.slaveStatus(to).value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes")
-                   && sb.slaveStatus(to).value(QStringLiteral("Seconds_Behind_Master")) == QLatin1String("0");
-        }, 10000);
+        Sandbox::waitFor(
+            [&] {
+                return sb.slaveStatus(to).value(QStringLiteral("Slave_SQL_Running"))
+                    == QLatin1String("Yes")
+                    && sb.slaveStatus(to).value(QStringLiteral("Seconds_Behind_Master"))
+                    == QLatin1String("0");
+            },
+            10000);
         const auto r = Discovery::discover(seeds, o);
-        OperationExecutor ex(*store, Policy(), [&](const InstanceKey &k) { return optionsFor(sb, k); });
+        OperationExecutor ex(
+            *store, Policy(), [&](const InstanceKey &k) { return optionsFor(sb, k); });
         ex.setReplicationPassword(sb.replicationPassword());
         OperationRequest req;
         req.kind = OperationKind::GracefulTakeover;
@@ -208,18 +226,22 @@ void benchTakeover(int runs)
         maxGapUs = 0;
         measuring = true;
         const OperationOutcome out = ex.execute(*r.snapshot, req);
-        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the app's first write on the new master
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(200)); // the app's first write on the new master
         measuring = false;
         if (!out.success) {
-            std::printf("  run %d: %s -> %s failed: %s\n", run + 1, qPrintable(master), qPrintable(to), qPrintable(out.message));
+            std::printf("  run %d: %s -> %s failed: %s\n", run + 1, qPrintable(master),
+                qPrintable(to), qPrintable(out.message));
             break;
         }
         blocked << out.writeBlockedMs;
         seen << maxGapUs / 1000.0;
         total << out.elapsedMs;
-        std::printf("  run %d: %s -> %s: write-blocked %lld ms (executor), longest gap between acknowledged writes %.1f ms, "
+        std::printf("  run %d: %s -> %s: write-blocked %lld ms (executor), longest gap between "
+                    "acknowledged writes %.1f ms, "
                     "takeover %lld ms\n",
-                    run + 1, qPrintable(master), qPrintable(to), out.writeBlockedMs, maxGapUs / 1000.0, out.elapsedMs);
+            run + 1, qPrintable(master), qPrintable(to), out.writeBlockedMs, maxGapUs / 1000.0,
+            out.elapsedMs);
         master = to;
     }
     stop = true;
@@ -233,14 +255,19 @@ void benchTakeover(int runs)
         std::sort(v.begin(), v.end());
         return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
     };
-    std::printf("graceful takeover on a 3-node MariaDB 10.11 sandbox under write load, %lld runs:\n", qint64(blocked.size()));
-    std::printf("  write-blocked (read_only on old master -> new master writable): median %.0f ms, max %.0f ms\n",
-                median(blocked), blocked.isEmpty() ? -1.0 : *std::max_element(blocked.begin(), blocked.end()));
-    std::printf("  as the application saw it (longest gap between acknowledged writes): median %.1f ms, max %.1f ms\n",
-                median(seen), seen.isEmpty() ? -1.0 : *std::max_element(seen.begin(), seen.end()));
+    std::printf(
+        "graceful takeover on a 3-node MariaDB 10.11 sandbox under write load, %lld runs:\n",
+        qint64(blocked.size()));
+    std::printf("  write-blocked (read_only on old master -> new master writable): median %.0f ms, "
+                "max %.0f ms\n",
+        median(blocked),
+        blocked.isEmpty() ? -1.0 : *std::max_element(blocked.begin(), blocked.end()));
+    std::printf("  as the application saw it (longest gap between acknowledged writes): median "
+                "%.1f ms, max %.1f ms\n",
+        median(seen), seen.isEmpty() ? -1.0 : *std::max_element(seen.begin(), seen.end()));
     std::printf("  whole takeover: median %.0f ms\n", median(total));
-    std::printf("  writes acknowledged %lld, rows on the final master %lld, ids without gap: %s\n", qint64(acked), rows,
-                qPrintable(noGap));
+    std::printf("  writes acknowledged %lld, rows on the final master %lld, ids without gap: %s\n",
+        qint64(acked), rows, qPrintable(noGap));
 }
 
 } // namespace

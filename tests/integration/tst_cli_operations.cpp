@@ -33,15 +33,21 @@ private slots:
 
 private:
     Run cli(const QStringList &args) const;
-    QString addr(const QString &node) const { return QStringLiteral("127.0.0.1:%1").arg(m_sb->port(node)); }
+    QString addr(const QString &node) const
+    {
+        return QStringLiteral("127.0.0.1:%1").arg(m_sb->port(node));
+    }
     bool replicatesFrom(const QString &node, const QString &source)
     {
-        return Sandbox::waitFor([&] {
-            const auto st = m_sb->slaveStatus(node);
-            return st.value(QStringLiteral("Master_Port")) == QString::number(m_sb->port(source))
-                   && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-                   && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
-        }, 10000);
+        return Sandbox::waitFor(
+            [&] {
+                const auto st = m_sb->slaveStatus(node);
+                return st.value(QStringLiteral("Master_Port"))
+                    == QString::number(m_sb->port(source))
+                    && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
+                    && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
+            },
+            10000);
     }
 
     std::unique_ptr<Sandbox> m_sb;
@@ -59,9 +65,9 @@ Run tst_CliOperations::cli(const QStringList &args) const
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(TOPOGRAPH_BIN_DIR "/topograph-cli"),
-            QStringList{QStringLiteral("--store"), m_store, QStringLiteral("--user"), QStringLiteral("topograph"),
-                        QStringLiteral("--password-env"), QStringLiteral("TG_PW")}
-                + args);
+        QStringList { QStringLiteral("--store"), m_store, QStringLiteral("--user"),
+            QStringLiteral("topograph"), QStringLiteral("--password-env"), QStringLiteral("TG_PW") }
+            + args);
     if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished();
@@ -81,20 +87,24 @@ void tst_CliOperations::initTestCase()
     QVERIFY(Topograph::Test::Writer::createTable(*m_sb, QStringLiteral("a")));
     m_sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (1)"));
     m_store = m_dir.filePath(QStringLiteral("store.sqlite"));
-    const Run r = cli({QStringLiteral("discover"), addr(QStringLiteral("a"))});
+    const Run r = cli({ QStringLiteral("discover"), addr(QStringLiteral("a")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 }
 
 void tst_CliOperations::canRelocate()
 {
-    Run r = cli({QStringLiteral("can-relocate"), addr(QStringLiteral("c")), QStringLiteral("--below"), addr(QStringLiteral("b"))});
+    Run r = cli({ QStringLiteral("can-relocate"), addr(QStringLiteral("c")),
+        QStringLiteral("--below"), addr(QStringLiteral("b")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%1").arg(m_sb->port(QStringLiteral("b")))),
-             qPrintable(r.out));
-    r = cli({QStringLiteral("can-relocate"), addr(QStringLiteral("c")), QStringLiteral("--below"), addr(QStringLiteral("c"))});
+    QVERIFY2(
+        r.out.contains(QStringLiteral("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%1")
+                           .arg(m_sb->port(QStringLiteral("b")))),
+        qPrintable(r.out));
+    r = cli({ QStringLiteral("can-relocate"), addr(QStringLiteral("c")), QStringLiteral("--below"),
+        addr(QStringLiteral("c")) });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(QStringLiteral("cannot replicate from itself")), qPrintable(r.out));
-    r = cli({QStringLiteral("can-relocate"), addr(QStringLiteral("c"))});
+    r = cli({ QStringLiteral("can-relocate"), addr(QStringLiteral("c")) });
     QCOMPARE(r.exitCode, 2);
     // nothing changed
     QVERIFY(replicatesFrom(QStringLiteral("c"), QStringLiteral("a")));
@@ -102,23 +112,31 @@ void tst_CliOperations::canRelocate()
 
 void tst_CliOperations::relocateThenTakeover()
 {
-    Run r = cli({QStringLiteral("relocate"), addr(QStringLiteral("d")), QStringLiteral("--below"), addr(QStringLiteral("c"))});
+    Run r = cli({ QStringLiteral("relocate"), addr(QStringLiteral("d")), QStringLiteral("--below"),
+        addr(QStringLiteral("c")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(replicatesFrom(QStringLiteral("d"), QStringLiteral("c")));
 
-    r = cli({QStringLiteral("graceful-takeover"), addr(QStringLiteral("a")), QStringLiteral("--to"), addr(QStringLiteral("b")),
-             QStringLiteral("--replication-user"), QStringLiteral("repl"), QStringLiteral("--replication-password-env"),
-             QStringLiteral("TG_REPL_PW")});
+    r = cli(
+        { QStringLiteral("graceful-takeover"), addr(QStringLiteral("a")), QStringLiteral("--to"),
+            addr(QStringLiteral("b")), QStringLiteral("--replication-user"), QStringLiteral("repl"),
+            QStringLiteral("--replication-password-env"), QStringLiteral("TG_REPL_PW") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QStringLiteral("writes were refused for")), qPrintable(r.out));
     QVERIFY(!r.out.contains(m_sb->replicationPassword()));
     QVERIFY(!r.err.contains(m_sb->replicationPassword()));
-    QCOMPARE(m_sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QCOMPARE(
+        m_sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
     QVERIFY(replicatesFrom(QStringLiteral("a"), QStringLiteral("b")));
     QVERIFY(replicatesFrom(QStringLiteral("c"), QStringLiteral("b")));
     QVERIFY(replicatesFrom(QStringLiteral("d"), QStringLiteral("c")));
     m_sb->sql(QStringLiteral("b"), QStringLiteral("INSERT INTO app.w VALUES (2)"));
-    QVERIFY(Sandbox::waitFor([&] { return m_sb->sql(QStringLiteral("a"), QStringLiteral("SELECT COUNT(*) FROM app.w")) == QLatin1String("2"); }, 10000));
+    QVERIFY(Sandbox::waitFor(
+        [&] {
+            return m_sb->sql(QStringLiteral("a"), QStringLiteral("SELECT COUNT(*) FROM app.w"))
+                == QLatin1String("2");
+        },
+        10000));
 
     // recorded, with every step, and the password nowhere in the store
     QString error;
@@ -136,26 +154,30 @@ void tst_CliOperations::relocateThenTakeover()
 
 void tst_CliOperations::downtimeAliasForget()
 {
-    Run r = cli({QStringLiteral("downtime"), addr(QStringLiteral("d")), QStringLiteral("--minutes"), QStringLiteral("10"),
-                 QStringLiteral("--reason"), QStringLiteral("disk swap")});
+    Run r
+        = cli({ QStringLiteral("downtime"), addr(QStringLiteral("d")), QStringLiteral("--minutes"),
+            QStringLiteral("10"), QStringLiteral("--reason"), QStringLiteral("disk swap") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    r = cli({QStringLiteral("stop-replica"), addr(QStringLiteral("d"))});
+    r = cli({ QStringLiteral("stop-replica"), addr(QStringLiteral("d")) });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(QStringLiteral("downtimed until")) && r.out.contains(QStringLiteral("disk swap")), qPrintable(r.out));
-    r = cli({QStringLiteral("end-downtime"), addr(QStringLiteral("d"))});
+    QVERIFY2(r.out.contains(QStringLiteral("downtimed until"))
+            && r.out.contains(QStringLiteral("disk swap")),
+        qPrintable(r.out));
+    r = cli({ QStringLiteral("end-downtime"), addr(QStringLiteral("d")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    r = cli({QStringLiteral("stop-replica"), addr(QStringLiteral("d"))});
+    r = cli({ QStringLiteral("stop-replica"), addr(QStringLiteral("d")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QCOMPARE(m_sb->slaveStatus(QStringLiteral("d")).value(QStringLiteral("Slave_SQL_Running")), QStringLiteral("No"));
-    r = cli({QStringLiteral("start-replica"), addr(QStringLiteral("d"))});
+    QCOMPARE(m_sb->slaveStatus(QStringLiteral("d")).value(QStringLiteral("Slave_SQL_Running")),
+        QStringLiteral("No"));
+    r = cli({ QStringLiteral("start-replica"), addr(QStringLiteral("d")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(replicatesFrom(QStringLiteral("d"), QStringLiteral("c")));
-    r = cli({QStringLiteral("alias"), addr(QStringLiteral("b")), QStringLiteral("shop")});
+    r = cli({ QStringLiteral("alias"), addr(QStringLiteral("b")), QStringLiteral("shop") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QString error;
     auto store = Store::open(m_store, &error);
     QCOMPARE(store->clusterAliases().value(addr(QStringLiteral("b"))), QStringLiteral("shop"));
-    r = cli({QStringLiteral("forget"), addr(QStringLiteral("d"))});
+    r = cli({ QStringLiteral("forget"), addr(QStringLiteral("d")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
 }
 

@@ -51,7 +51,10 @@ struct Fixture
         o.readTimeoutMs = 3000;
         return o;
     }
-    InstanceKey key(const QString &node) const { return InstanceKey(QStringLiteral("127.0.0.1"), sb->port(node)); }
+    InstanceKey key(const QString &node) const
+    {
+        return InstanceKey(QStringLiteral("127.0.0.1"), sb->port(node));
+    }
     QString nodeOf(const InstanceKey &k) const
     {
         for (const QString &n : sb->nodes())
@@ -96,7 +99,8 @@ struct Fixture
         const auto snap = discover();
         return run(*snap, r, waitSeconds);
     }
-    OperationOutcome run(const TopologySnapshot &snap, const OperationRequest &r, int waitSeconds = 10)
+    OperationOutcome run(
+        const TopologySnapshot &snap, const OperationRequest &r, int waitSeconds = 10)
     {
         OperationExecutor ex(*store, policy, [this](const InstanceKey &k) { return options(k); });
         ex.setReplicationPassword(sb->replicationPassword());
@@ -105,21 +109,28 @@ struct Fixture
     }
     bool replicatesFrom(const QString &node, const QString &source, int timeoutMs = 10000)
     {
-        return Sandbox::waitFor([&] {
-            const auto st = sb->slaveStatus(node);
-            return st.value(QStringLiteral("Master_Port")) == QString::number(sb->port(source))
-                   && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-                   && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
-        }, timeoutMs);
+        return Sandbox::waitFor(
+            [&] {
+                const auto st = sb->slaveStatus(node);
+                return st.value(QStringLiteral("Master_Port")) == QString::number(sb->port(source))
+                    && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
+                    && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
+            },
+            timeoutMs);
     }
-    qint64 rows(const QString &node) { return sb->sql(node, QStringLiteral("SELECT COUNT(*) FROM app.w")).toLongLong(); }
+    qint64 rows(const QString &node)
+    {
+        return sb->sql(node, QStringLiteral("SELECT COUNT(*) FROM app.w")).toLongLong();
+    }
     QString stepsText(qint64 id)
     {
         const auto r = RecoveryLog(*store).recovery(id);
         QString t;
         if (r)
             for (const RecoveryStep &s : r->steps)
-                t += QStringLiteral("%1 [%2] %3 -> %4: %5\n").arg(s.seq).arg(s.server, s.name, stepOutcomeName(s.outcome), s.output);
+                t += QStringLiteral("%1 [%2] %3 -> %4: %5\n")
+                         .arg(s.seq)
+                         .arg(s.server, s.name, stepOutcomeName(s.outcome), s.output);
         return t;
     }
     bool allStepsOk(qint64 id)
@@ -134,9 +145,10 @@ struct Fixture
     }
 };
 
-#define RUN_OK(f, out)                                                                                                   \
-    QVERIFY2((out).success, qPrintable((out).message + QLatin1Char('\n') + (out).plan.toText() + QLatin1Char('\n')      \
-                                       + (f).stepsText((out).operationId)));                                            \
+#define RUN_OK(f, out)                                                                             \
+    QVERIFY2((out).success,                                                                        \
+        qPrintable((out).message + QLatin1Char('\n') + (out).plan.toText() + QLatin1Char('\n')     \
+            + (f).stepsText((out).operationId)));                                                  \
     QVERIFY2((f).allStepsOk((out).operationId), qPrintable((f).stepsText((out).operationId)))
 
 } // namespace
@@ -172,10 +184,13 @@ void tst_OperationsSandbox::moves()
         const auto claim = log.start(s);
         QVERIFY(claim);
         const auto snap = f.discover();
-        const OperationOutcome out = f.run(*snap, f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b")));
+        const OperationOutcome out = f.run(
+            *snap, f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b")));
         QVERIFY(out.refused);
         QCOMPARE(out.runningId, claim.id);
-        QVERIFY2(out.message.contains(QStringLiteral("already running")) || out.message.contains(QString::number(claim.id)), qPrintable(out.message));
+        QVERIFY2(out.message.contains(QStringLiteral("already running"))
+                || out.message.contains(QString::number(claim.id)),
+            qPrintable(out.message));
         QVERIFY(f.replicatesFrom(QStringLiteral("c"), QStringLiteral("a")));
         RecoveryLog::Finish fin;
         fin.state = RecoveryState::Failed;
@@ -188,7 +203,8 @@ void tst_OperationsSandbox::moves()
     }
 
     // relocate c below b
-    OperationOutcome out = f.run(f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b")));
+    OperationOutcome out
+        = f.run(f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b")));
     RUN_OK(f, out);
     QVERIFY(f.replicatesFrom(QStringLiteral("c"), QStringLiteral("b")));
     const auto rec = RecoveryLog(*f.store).recovery(out.operationId);
@@ -212,7 +228,8 @@ void tst_OperationsSandbox::moves()
     // the GUI's hover: refused below its own descendant, a loop
     {
         const auto snap = f.discover();
-        const OperationPlan p = validate(*snap, f.request(OperationKind::Relocate, QStringLiteral("b"), QStringLiteral("c")));
+        const OperationPlan p = validate(
+            *snap, f.request(OperationKind::Relocate, QStringLiteral("b"), QStringLiteral("c")));
         QVERIFY(!p.ok);
         QVERIFY2(p.refusal.contains(QStringLiteral("descendant")), qPrintable(p.refusal));
     }
@@ -236,7 +253,7 @@ void tst_OperationsSandbox::moves()
 
     // every replica still converges with the master
     f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (21)"));
-    for (const QString &n : {QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")})
+    for (const QString &n : { QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d") })
         QVERIFY(Sandbox::waitFor([&] { return f.rows(n) == 21; }, 10000));
 
     // make-co-master b: a replicates from b too
@@ -255,19 +272,23 @@ void tst_OperationsSandbox::instanceActionsAndStore()
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     OperationOutcome out = f.run(f.request(OperationKind::StopReplica, QStringLiteral("b")));
     RUN_OK(f, out);
-    QCOMPARE(f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_SQL_Running")), QStringLiteral("No"));
+    QCOMPARE(f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_SQL_Running")),
+        QStringLiteral("No"));
     out = f.run(f.request(OperationKind::StartReplica, QStringLiteral("b")));
     RUN_OK(f, out);
     QVERIFY(f.replicatesFrom(QStringLiteral("b"), QStringLiteral("a")));
     out = f.run(f.request(OperationKind::SetWriteable, QStringLiteral("b")));
     RUN_OK(f, out);
-    QCOMPARE(f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
     out = f.run(f.request(OperationKind::SetReadOnly, QStringLiteral("b")));
     RUN_OK(f, out);
-    QCOMPARE(f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
     out = f.run(f.request(OperationKind::DetachReplica, QStringLiteral("b")));
     RUN_OK(f, out);
-    QCOMPARE(f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Master_Host")), QStringLiteral("//127.0.0.1"));
+    QCOMPARE(f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Master_Host")),
+        QStringLiteral("//127.0.0.1"));
     f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (1)"));
     out = f.run(f.request(OperationKind::ReattachReplica, QStringLiteral("b")));
     RUN_OK(f, out);
@@ -280,15 +301,18 @@ void tst_OperationsSandbox::instanceActionsAndStore()
     d.text = QStringLiteral("disk swap");
     out = f.run(d);
     QVERIFY2(out.success, qPrintable(out.message));
-    QVERIFY(f.store->activeDowntimes(QDateTime::currentDateTimeUtc()).contains(f.key(QStringLiteral("b"))));
+    QVERIFY(f.store->activeDowntimes(QDateTime::currentDateTimeUtc())
+                .contains(f.key(QStringLiteral("b"))));
     {
         TopologySnapshot::Input in;
         in.instances = f.discover()->instances().values();
         in.downtimes = f.store->activeDowntimes(QDateTime::currentDateTimeUtc());
         const auto snap = TopologySnapshot::build(in);
-        const OperationOutcome refused = f.run(*snap, f.request(OperationKind::StopReplica, QStringLiteral("b")));
+        const OperationOutcome refused
+            = f.run(*snap, f.request(OperationKind::StopReplica, QStringLiteral("b")));
         QVERIFY(refused.refused);
-        QVERIFY2(refused.message.contains(QStringLiteral("disk swap")), qPrintable(refused.message));
+        QVERIFY2(
+            refused.message.contains(QStringLiteral("disk swap")), qPrintable(refused.message));
         out = f.run(*snap, f.request(OperationKind::EndDowntime, QStringLiteral("b")));
         QVERIFY2(out.success, qPrintable(out.message));
     }
@@ -298,7 +322,8 @@ void tst_OperationsSandbox::instanceActionsAndStore()
     alias.text = QStringLiteral("billing");
     out = f.run(alias);
     QVERIFY2(out.success, qPrintable(out.message));
-    QCOMPARE(f.store->clusterAliases().value(f.key(QStringLiteral("a")).toString()), QStringLiteral("billing"));
+    QCOMPARE(f.store->clusterAliases().value(f.key(QStringLiteral("a")).toString()),
+        QStringLiteral("billing"));
 }
 
 void tst_OperationsSandbox::gracefulTakeoverUnderWriteLoad()
@@ -307,7 +332,8 @@ void tst_OperationsSandbox::gracefulTakeoverUnderWriteLoad()
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     QTemporaryDir hookDir;
     const QString marker = hookDir.filePath(QStringLiteral("pre"));
-    f.policy.hooks[HookPoint::PreGracefulTakeover] = {{QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo $TOPOGRAPH_SUCCESSOR_PORT > ") + marker}};
+    f.policy.hooks[HookPoint::PreGracefulTakeover] = { { QStringLiteral("/bin/sh"),
+        QStringLiteral("-c"), QStringLiteral("echo $TOPOGRAPH_SUCCESSOR_PORT > ") + marker } };
     OperationRequest alias = f.request(OperationKind::SetAlias, QStringLiteral("a"));
     alias.cluster = f.key(QStringLiteral("a")).toString();
     alias.text = QStringLiteral("shop");
@@ -324,28 +350,34 @@ void tst_OperationsSandbox::gracefulTakeoverUnderWriteLoad()
     RUN_OK(f, out);
     QVERIFY(out.writeBlockedMs >= 0);
 
-    QCOMPARE(f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
-    QCOMPARE(f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
     QVERIFY(f.sb->slaveStatus(QStringLiteral("b")).isEmpty());
-    for (const QString &n : {QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d")})
+    for (const QString &n : { QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d") })
         QVERIFY2(f.replicatesFrom(n, QStringLiteral("b")), qPrintable(f.sb->status()));
     // 0 lost writes: every acknowledged id is on the new master, with no gap
     const qint64 onB = f.rows(QStringLiteral("b"));
-    QVERIFY2(onB >= acked, qPrintable(QStringLiteral("acked %1, new master has %2").arg(acked).arg(onB)));
-    QCOMPARE(f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT COUNT(*) = MAX(id) FROM app.w")), QStringLiteral("1"));
+    QVERIFY2(onB >= acked,
+        qPrintable(QStringLiteral("acked %1, new master has %2").arg(acked).arg(onB)));
+    QCOMPARE(f.sb->sql(QStringLiteral("b"), QStringLiteral("SELECT COUNT(*) = MAX(id) FROM app.w")),
+        QStringLiteral("1"));
     // the old master replicates from the new one, without replaying anything
     f.sb->sql(QStringLiteral("b"), QStringLiteral("INSERT INTO app.w VALUES (10000000)"));
-    for (const QString &n : {QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d")})
+    for (const QString &n : { QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d") })
         QVERIFY(Sandbox::waitFor([&] { return f.rows(n) == onB + 1; }, 10000));
     QFile hook(marker);
     QVERIFY(hook.open(QIODevice::ReadOnly));
     QCOMPARE(hook.readAll().trimmed(), QByteArray::number(f.sb->port(QStringLiteral("b"))));
-    QCOMPARE(f.store->clusterAliases().value(f.key(QStringLiteral("b")).toString()), QStringLiteral("shop"));
+    QCOMPARE(f.store->clusterAliases().value(f.key(QStringLiteral("b")).toString()),
+        QStringLiteral("shop"));
     const auto rec = RecoveryLog(*f.store).recovery(out.operationId);
     QCOMPARE(rec->kind, QStringLiteral("graceful-takeover"));
     QCOMPARE(rec->successor, f.key(QStringLiteral("b")).toString());
-    qInfo("takeover under load: %lld writes acknowledged, %lld on the new master, writes refused for %lld ms, total %lld ms",
-          acked, onB, out.writeBlockedMs, out.elapsedMs);
+    qInfo("takeover under load: %lld writes acknowledged, %lld on the new master, writes refused "
+          "for %lld ms, total %lld ms",
+        acked, onB, out.writeBlockedMs, out.elapsedMs);
 }
 
 void tst_OperationsSandbox::takeoverAbortedByPreHookIsUndone()
@@ -353,17 +385,21 @@ void tst_OperationsSandbox::takeoverAbortedByPreHookIsUndone()
     Fixture f(QStringLiteral("a>b,a>c"));
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (1)"));
-    f.policy.hooks[HookPoint::PreGracefulTakeover] = {{QStringLiteral("/bin/false")}};
-    const OperationOutcome out = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
+    f.policy.hooks[HookPoint::PreGracefulTakeover] = { { QStringLiteral("/bin/false") } };
+    const OperationOutcome out
+        = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
     QVERIFY(!out.success);
     QVERIFY(!out.refused);
     // the sibling went below b before the hook ran: it is moved back; the master was never fenced
     const QString c = f.key(QStringLiteral("c")).toString();
-    QVERIFY2(out.undone.contains(QStringLiteral("point %1 at %2").arg(c, f.key(QStringLiteral("b")).toString())), qPrintable(out.message));
+    QVERIFY2(out.undone.contains(
+                 QStringLiteral("point %1 at %2").arg(c, f.key(QStringLiteral("b")).toString())),
+        qPrintable(out.message));
     QVERIFY2(out.message.contains(QStringLiteral("PreGracefulTakeover")), qPrintable(out.message));
     QVERIFY(f.replicatesFrom(QStringLiteral("c"), QStringLiteral("a")));
     QVERIFY(f.replicatesFrom(QStringLiteral("b"), QStringLiteral("a")));
-    QCOMPARE(f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
     const auto rec = RecoveryLog(*f.store).recovery(out.operationId);
     QCOMPARE(rec->state, RecoveryState::Failed);
     int undoneSteps = 0;
@@ -393,12 +429,20 @@ void tst_OperationsSandbox::takeoverKillsClientConnectionsOnlyWhenAsked()
     QVERIFY(idleOnB);
     OperationRequest r = f.request(OperationKind::GracefulTakeover, QStringLiteral("a"));
     r.killClientConnections = true;
-    QVERIFY(Sandbox::waitFor([&] { return f.sb->slaveStatus(QStringLiteral("a")).value(QStringLiteral("Seconds_Behind_Master")) == QLatin1String("0"); }, 10000));
+    QVERIFY(Sandbox::waitFor(
+        [&] {
+            return f.sb->slaveStatus(QStringLiteral("a"))
+                       .value(QStringLiteral("Seconds_Behind_Master"))
+                == QLatin1String("0");
+        },
+        10000));
     out = f.run(r);
     RUN_OK(f, out);
     QVERIFY(!idleOnB->ping());
-    QVERIFY2(f.stepsText(out.operationId).contains(QStringLiteral("(app)")), qPrintable(f.stepsText(out.operationId)));
-    QVERIFY(f.replicatesFrom(QStringLiteral("b"), QStringLiteral("a"))); // its replication thread survived
+    QVERIFY2(f.stepsText(out.operationId).contains(QStringLiteral("(app)")),
+        qPrintable(f.stepsText(out.operationId)));
+    QVERIFY(f.replicatesFrom(
+        QStringLiteral("b"), QStringLiteral("a"))); // its replication thread survived
 }
 
 void tst_OperationsSandbox::rejoinAfterFailover()
@@ -407,10 +451,17 @@ void tst_OperationsSandbox::rejoinAfterFailover()
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     for (int i = 1; i <= 50; ++i)
         f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (%1)").arg(i));
-    QVERIFY(Sandbox::waitFor([&] { return f.rows(QStringLiteral("b")) == 50 && f.rows(QStringLiteral("c")) == 50; }, 10000));
+    QVERIFY(Sandbox::waitFor(
+        [&] { return f.rows(QStringLiteral("b")) == 50 && f.rows(QStringLiteral("c")) == 50; },
+        10000));
     f.discover();
     QVERIFY(f.sb->kill(QStringLiteral("a")));
-    QVERIFY(Sandbox::waitFor([&] { return f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_IO_Running")) != QLatin1String("Yes"); }, 10000));
+    QVERIFY(Sandbox::waitFor(
+        [&] {
+            return f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_IO_Running"))
+                != QLatin1String("Yes");
+        },
+        10000));
     RecoveryExecutor rx(*f.store, f.policy, [&](const InstanceKey &k) { return f.options(k); });
     RecoveryRequest rr;
     rr.failed = f.key(QStringLiteral("a"));
@@ -422,11 +473,13 @@ void tst_OperationsSandbox::rejoinAfterFailover()
     f.sb->sql(winner, QStringLiteral("INSERT INTO app.w VALUES (51)")); // the new master moves on
 
     QVERIFY(f.sb->start(QStringLiteral("a")));
-    const OperationOutcome out = f.run(f.request(OperationKind::Rejoin, QStringLiteral("a"), winner));
+    const OperationOutcome out
+        = f.run(f.request(OperationKind::Rejoin, QStringLiteral("a"), winner));
     RUN_OK(f, out);
     QVERIFY(f.replicatesFrom(QStringLiteral("a"), winner));
     QVERIFY(Sandbox::waitFor([&] { return f.rows(QStringLiteral("a")) == 51; }, 10000));
-    QCOMPARE(f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
 }
 
 void tst_OperationsSandbox::rejoinRefusedOnErrantTransaction()
@@ -437,7 +490,12 @@ void tst_OperationsSandbox::rejoinRefusedOnErrantTransaction()
     QVERIFY(Sandbox::waitFor([&] { return f.rows(QStringLiteral("b")) == 1; }, 10000));
     f.discover();
     QVERIFY(f.sb->kill(QStringLiteral("a")));
-    QVERIFY(Sandbox::waitFor([&] { return f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_IO_Running")) != QLatin1String("Yes"); }, 10000));
+    QVERIFY(Sandbox::waitFor(
+        [&] {
+            return f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Slave_IO_Running"))
+                != QLatin1String("Yes");
+        },
+        10000));
     RecoveryExecutor rx(*f.store, f.policy, [&](const InstanceKey &k) { return f.options(k); });
     RecoveryRequest rr;
     rr.failed = f.key(QStringLiteral("a"));
@@ -446,9 +504,12 @@ void tst_OperationsSandbox::rejoinRefusedOnErrantTransaction()
     QVERIFY2(rec.success, qPrintable(rec.message));
     QVERIFY(f.sb->start(QStringLiteral("a")));
     // someone writes on the old master after it came back: a transaction the new master never gets
-    f.sb->sql(QStringLiteral("a"), QStringLiteral("SET GLOBAL read_only=0; INSERT INTO app.w VALUES (999)"));
-    const QString errant = f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@gtid_binlog_pos"));
-    const OperationOutcome out = f.run(f.request(OperationKind::Rejoin, QStringLiteral("a"), QStringLiteral("b")));
+    f.sb->sql(QStringLiteral("a"),
+        QStringLiteral("SET GLOBAL read_only=0; INSERT INTO app.w VALUES (999)"));
+    const QString errant
+        = f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@gtid_binlog_pos"));
+    const OperationOutcome out
+        = f.run(f.request(OperationKind::Rejoin, QStringLiteral("a"), QStringLiteral("b")));
     QVERIFY(out.refused);
     QVERIFY2(out.message.contains(errant), qPrintable(out.message + " / " + errant));
     QVERIFY(out.message.contains(QStringLiteral("out of scope")));
@@ -460,7 +521,8 @@ void tst_OperationsSandbox::frozenTargetMidMoveIsUndoneAndRecorded()
     Fixture f(QStringLiteral("a>b,a>c"));
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     const auto snap = f.discover();
-    const OperationRequest r = f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b"));
+    const OperationRequest r
+        = f.request(OperationKind::Relocate, QStringLiteral("c"), QStringLiteral("b"));
     QVERIFY(validate(*snap, r).ok);
     // b freezes between the drag's validate() and the move
     QVERIFY(f.sb->freeze(QStringLiteral("b")));
@@ -468,13 +530,16 @@ void tst_OperationsSandbox::frozenTargetMidMoveIsUndoneAndRecorded()
     QVERIFY(f.sb->thaw(QStringLiteral("b")));
     QVERIFY(!out.success);
     QVERIFY(!out.refused);
-    QVERIFY2(out.undone.contains(QStringLiteral("stop replication on %1").arg(f.key(QStringLiteral("c")).toString())), qPrintable(out.message));
+    QVERIFY2(
+        out.undone.contains(
+            QStringLiteral("stop replication on %1").arg(f.key(QStringLiteral("c")).toString())),
+        qPrintable(out.message));
     QVERIFY2(out.message.contains(QStringLiteral("undone")), qPrintable(out.message));
     const auto rec = RecoveryLog(*f.store).recovery(out.operationId);
     QVERIFY(rec);
     QCOMPARE(rec->state, RecoveryState::Failed);
     QVERIFY2(rec->steps.size() == 3, qPrintable(f.stepsText(out.operationId)));
-    QCOMPARE(rec->steps[0].outcome, StepOutcome::Ok);     // c stopped
+    QCOMPARE(rec->steps[0].outcome, StepOutcome::Ok); // c stopped
     QCOMPARE(rec->steps[1].outcome, StepOutcome::Failed); // b never answered
     QCOMPARE(rec->steps[2].outcome, StepOutcome::Undone); // c started again under a
     QVERIFY(rec->steps[2].name.startsWith(QStringLiteral("undo: ")));
