@@ -240,6 +240,18 @@ void tst_GuiEndToEnd::dragReplicaOntoSiblingRelocatesIt()
     QCOMPARE(c->dropState(), InstanceItem::DropState::Valid);
     QVERIFY(scene->itemFor(key(QStringLiteral("a")))->promoteZoneVisible()); // b is a replica of the master
     artifact(m_window.get(), QStringLiteral("drag-valid.png"));
+    // Over the master's promote zone the drop means a graceful takeover (not run here).
+    InstanceItem *a = scene->itemFor(key(QStringLiteral("a")));
+    const QPoint zone = view->mapFromScene(a->mapToScene(a->promoteZoneRect().center()));
+    mouse(view->viewport(), QEvent::MouseMove, zone, Qt::LeftButton);
+    const auto takeover = scene->dropAt(view->mapToScene(zone));
+    QVERIFY(takeover);
+    QCOMPARE(takeover->first.kind, OperationKind::GracefulTakeover);
+    QVERIFY(a->dropState() != InstanceItem::DropState::None);
+    qInfo("drop b on the promote zone: %s", qPrintable(takeover->second.ok ? takeover->second.summary : takeover->second.refusal));
+    artifact(m_window.get(), QStringLiteral("drag-promote-zone.png"));
+    mouse(view->viewport(), QEvent::MouseMove, end, Qt::LeftButton);
+    QCOMPARE(c->dropState(), InstanceItem::DropState::Valid);
     mouse(view->viewport(), QEvent::MouseButtonRelease, end, Qt::NoButton);
     QVERIFY(!scene->isDragging());
     OperationDialog *dialog = m_window->operationDialog();
