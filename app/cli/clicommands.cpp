@@ -24,8 +24,14 @@ const char usageText[] =
 int printHelp(QTextStream &out)
 {
     out << usageText << "\nCommands:\n";
-    for (const Command &c : allCommands())
-        out << "  " << (c.name + QLatin1Char(' ') + c.synopsis).leftJustified(44) << ' ' << c.summary << '\n';
+    for (const Command &c : allCommands()) {
+        const QString usage = c.name + QLatin1Char(' ') + c.synopsis;
+        // a long synopsis gets its own line, so the summaries stay in one column
+        if (usage.size() > 44)
+            out << "  " << usage << '\n' << QString(47, QLatin1Char(' ')) << c.summary << '\n';
+        else
+            out << "  " << usage.leftJustified(44) << ' ' << c.summary << '\n';
+    }
     out.flush();
     return ExitOk;
 }
