@@ -111,11 +111,21 @@ void Engine::onSnapshot(const TopologySnapshotPtr &snapshot)
     settings.reasonableReplicationLagSeconds = m_policy.reasonableReplicationLagSeconds;
     m_analyses = analyze(*snapshot, settings);
 
+    // Re-probe what an analysis asks for at once when it appears, then at most every 250 ms per
+    // server: a dead server's probe fails instantly, and asking on every snapshot would spin.
     QHash<QString, Analysis> now;
     QList<InstanceKey> reprobe;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (const Analysis &a : std::as_const(m_analyses)) {
         now.insert(a.identity(), a);
-        reprobe << a.reprobe;
+        for (const InstanceKey &k : a.reprobe) {
+            const bool fresh = !m_active.contains(a.identity());
+            if (fresh || nowMs - m_reprobedAt.value(k, 0) >= 250) {
+                if (!reprobe.contains(k))
+                    reprobe << k;
+                m_reprobedAt.insert(k, nowMs);
+            }
+        }
     }
     if (!reprobe.isEmpty() && m_poller)
         m_poller->poller()->requestProbe(reprobe);

@@ -79,6 +79,7 @@ private:
     QHash<QString, Analysis> m_active;          // identity -> analysis, as last seen
     QSet<QString> m_decided;                    // identities whose recovery decision was recorded
     QSet<QString> m_recovering;                 // clusters with a recovery in flight here
+    QHash<InstanceKey, qint64> m_reprobedAt;    // ms since epoch of the last re-probe asked
     Policy m_policy;
     qint64 m_policyLoadedAt = 0;
 };
