@@ -29,6 +29,30 @@ std::optional<Policy> policyOf(Context &ctx, Store &store, int *exitCode)
     return p;
 }
 
+// What analysis, candidates and recover all start from: the store, its policy, the live fleet.
+struct LiveView
+{
+    std::unique_ptr<Store> store;
+    Policy policy;
+    TopologySnapshotPtr snapshot;
+};
+
+std::optional<LiveView> openLiveView(Context &ctx, const QList<InstanceKey> &extraSeeds, int *exitCode)
+{
+    LiveView v;
+    v.store = openStore(ctx, exitCode);
+    if (!v.store)
+        return std::nullopt;
+    const auto policy = policyOf(ctx, *v.store, exitCode);
+    if (!policy)
+        return std::nullopt;
+    v.policy = *policy;
+    v.snapshot = liveSnapshot(ctx, *v.store, extraSeeds, exitCode);
+    if (!v.snapshot)
+        return std::nullopt;
+    return v;
+}
+
 // CLUSTER as a name, alias or member's host:port.
 const ClusterInfo *findCluster(Context &ctx, const TopologySnapshot &s, const QString &name, int *exitCode)
 {
@@ -47,15 +71,12 @@ int analysisCommand(Context &ctx, const QStringList &args)
     if (args.size() > 1)
         return ctx.fail(QStringLiteral("analysis takes at most one CLUSTER"), ExitUsage);
     int code = ExitOk;
-    auto store = openStore(ctx, &code);
-    if (!store)
+    auto view = openLiveView(ctx, {}, &code);
+    if (!view)
         return code;
-    const auto policy = policyOf(ctx, *store, &code);
-    if (!policy)
-        return code;
-    const auto snapshot = liveSnapshot(ctx, *store, {}, &code);
-    if (!snapshot)
-        return code;
+    Store *store = view->store.get();
+    const Policy *policy = &view->policy;
+    const TopologySnapshotPtr snapshot = view->snapshot;
     const ClusterInfo *only = nullptr;
     if (!args.isEmpty() && !(only = findCluster(ctx, *snapshot, args.first(), &code)))
         return code;
@@ -112,48 +133,17 @@ void printPlan(Context &ctx, const PromotionPlan &plan)
         ctx.out() << "  lost:    " << l.first.toString() << " (" << l.second << ")\n";
 }
 
-QJsonObject planJson(const PromotionPlan &plan)
-{
-    QJsonArray candidates;
-    for (const CandidateAssessment &a : plan.candidates)
-        candidates.append(QJsonObject{{QStringLiteral("instance"), a.key.toString()},
-                                      {QStringLiteral("eligible"), a.eligible},
-                                      {QStringLiteral("exclusion"), a.exclusion},
-                                      {QStringLiteral("rule"), promotionRuleName(a.rule)},
-                                      {QStringLiteral("received"), a.received},
-                                      {QStringLiteral("applied"), a.applied},
-                                      {QStringLiteral("mostAdvanced"), a.mostAdvanced},
-                                      {QStringLiteral("notes"), QJsonArray::fromStringList(a.notes)}});
-    QJsonArray followers, lost;
-    for (const InstanceKey &k : plan.followers)
-        followers.append(k.toString());
-    for (const auto &l : plan.lost)
-        lost.append(QJsonObject{{QStringLiteral("instance"), l.first.toString()}, {QStringLiteral("reason"), l.second}});
-    return {{QStringLiteral("failed"), plan.failed.toString()},
-            {QStringLiteral("cluster"), plan.cluster},
-            {QStringLiteral("chosen"), plan.chosen ? plan.chosen->toString() : QString()},
-            {QStringLiteral("catchUpFrom"), plan.catchUpFrom ? plan.catchUpFrom->toString() : QString()},
-            {QStringLiteral("candidates"), candidates},
-            {QStringLiteral("followers"), followers},
-            {QStringLiteral("lost"), lost},
-            {QStringLiteral("refusal"), plan.refusal},
-            {QStringLiteral("explanation"), plan.explanation}};
-}
-
 int candidatesCommand(Context &ctx, const QStringList &args)
 {
     if (args.size() != 1)
         return ctx.fail(QStringLiteral("candidates needs a CLUSTER (name, alias or a member's HOST:PORT)"), ExitUsage);
     int code = ExitOk;
-    auto store = openStore(ctx, &code);
-    if (!store)
+    auto view = openLiveView(ctx, {}, &code);
+    if (!view)
         return code;
-    const auto policy = policyOf(ctx, *store, &code);
-    if (!policy)
-        return code;
-    const auto snapshot = liveSnapshot(ctx, *store, {}, &code);
-    if (!snapshot)
-        return code;
+    Store *store = view->store.get();
+    const Policy *policy = &view->policy;
+    const TopologySnapshotPtr snapshot = view->snapshot;
     const ClusterInfo *cluster = findCluster(ctx, *snapshot, args.first(), &code);
     if (!cluster)
         return code;
@@ -162,7 +152,7 @@ int candidatesCommand(Context &ctx, const QStringList &args)
     request.failed = cluster->master;
     const PromotionPlan plan = ex.plan(*snapshot, request);
     if (ctx.options().json)
-        printJsonValue(ctx, planJson(plan));
+        printJsonValue(ctx, promotionPlanToJson(plan));
     else
         printPlan(ctx, plan);
     return ExitOk;
@@ -190,15 +180,12 @@ int recoverCommand(Context &ctx, const QStringList &args)
     const auto failed = parseInstanceArgument(ctx, target, &code);
     if (!failed)
         return code;
-    auto store = openStore(ctx, &code);
-    if (!store)
+    auto view = openLiveView(ctx, {*failed}, &code);
+    if (!view)
         return code;
-    const auto policy = policyOf(ctx, *store, &code);
-    if (!policy)
-        return code;
-    const auto snapshot = liveSnapshot(ctx, *store, {*failed}, &code);
-    if (!snapshot)
-        return code;
+    Store *store = view->store.get();
+    const Policy *policy = &view->policy;
+    const TopologySnapshotPtr snapshot = view->snapshot;
     const InstanceFacts *f = snapshot->instance(*failed);
     if (!f || !snapshot->clusterOf(*failed))
         return ctx.fail(QStringLiteral("%1 is not part of any known cluster").arg(failed->toString()));

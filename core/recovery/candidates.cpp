@@ -4,6 +4,8 @@
 #include "model/gtid.h"
 #include "replicationrules.h"
 
+#include <QJsonArray>
+
 namespace Topograph {
 
 namespace {
@@ -334,6 +336,35 @@ PromotionPlan planPromotion(const TopologySnapshot &snapshot, const InstanceKey 
         reason += QStringLiteral(", preferred by promotion rule");
     plan.explanation = QStringLiteral("%1 is chosen: %2.").arg(winner.key.toString(), reason);
     return finish();
+}
+
+QJsonObject promotionPlanToJson(const PromotionPlan &p)
+{
+    QJsonArray candidates;
+    for (const CandidateAssessment &a : p.candidates)
+        candidates.append(QJsonObject{{QStringLiteral("instance"), a.key.toString()},
+                                      {QStringLiteral("eligible"), a.eligible},
+                                      {QStringLiteral("exclusion"), a.exclusion},
+                                      {QStringLiteral("rule"), promotionRuleName(a.rule)},
+                                      {QStringLiteral("received"), a.received},
+                                      {QStringLiteral("applied"), a.applied},
+                                      {QStringLiteral("mostAdvanced"), a.mostAdvanced},
+                                      {QStringLiteral("notes"), QJsonArray::fromStringList(a.notes)}});
+    QJsonArray lost;
+    for (const auto &l : p.lost)
+        lost.append(QJsonObject{{QStringLiteral("instance"), l.first.toString()}, {QStringLiteral("reason"), l.second}});
+    QStringList followers;
+    for (const InstanceKey &k : p.followers)
+        followers << k.toString();
+    return QJsonObject{{QStringLiteral("failed"), p.failed.toString()},
+                       {QStringLiteral("cluster"), p.cluster},
+                       {QStringLiteral("candidates"), candidates},
+                       {QStringLiteral("chosen"), p.chosen ? p.chosen->toString() : QString()},
+                       {QStringLiteral("catchUpFrom"), p.catchUpFrom ? p.catchUpFrom->toString() : QString()},
+                       {QStringLiteral("followers"), QJsonArray::fromStringList(followers)},
+                       {QStringLiteral("lost"), lost},
+                       {QStringLiteral("refusal"), p.refusal},
+                       {QStringLiteral("explanation"), p.explanation}};
 }
 
 } // namespace Topograph

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "filters.h"
+
+#include <QJsonObject>
 #include "model/topologysnapshot.h"
 
 #include <optional>
@@ -47,5 +49,8 @@ struct PromotionPlan
 
 PromotionPlan planPromotion(const TopologySnapshot &snapshot, const InstanceKey &failed,
                             const PromotionSettings &settings);
+
+// The plan as the recovery record keeps it and `candidates --json` prints it.
+QJsonObject promotionPlanToJson(const PromotionPlan &plan);
 
 } // namespace Topograph

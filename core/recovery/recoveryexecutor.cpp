@@ -29,32 +29,6 @@ struct RecoveryExecutor::Context
 
 namespace {
 
-QJsonObject planToJson(const PromotionPlan &p)
-{
-    QJsonArray candidates;
-    for (const CandidateAssessment &a : p.candidates)
-        candidates.append(QJsonObject{{QStringLiteral("instance"), a.key.toString()},
-                                      {QStringLiteral("eligible"), a.eligible},
-                                      {QStringLiteral("exclusion"), a.exclusion},
-                                      {QStringLiteral("rule"), promotionRuleName(a.rule)},
-                                      {QStringLiteral("received"), a.received},
-                                      {QStringLiteral("applied"), a.applied},
-                                      {QStringLiteral("notes"), QJsonArray::fromStringList(a.notes)}});
-    QJsonArray lost;
-    for (const auto &l : p.lost)
-        lost.append(QJsonObject{{QStringLiteral("instance"), l.first.toString()}, {QStringLiteral("reason"), l.second}});
-    QStringList followers;
-    for (const InstanceKey &k : p.followers)
-        followers << k.toString();
-    return QJsonObject{{QStringLiteral("candidates"), candidates},
-                       {QStringLiteral("chosen"), p.chosen ? p.chosen->toString() : QString()},
-                       {QStringLiteral("catchUpFrom"), p.catchUpFrom ? p.catchUpFrom->toString() : QString()},
-                       {QStringLiteral("followers"), QJsonArray::fromStringList(followers)},
-                       {QStringLiteral("lost"), lost},
-                       {QStringLiteral("refusal"), p.refusal},
-                       {QStringLiteral("explanation"), p.explanation}};
-}
-
 bool isCoMasterCode(const QString &code)
 {
     return code.startsWith(QLatin1String("DeadCoMaster"));
@@ -433,7 +407,7 @@ RecoveryOutcome RecoveryExecutor::recoverMaster(Context &c, const TopologySnapsh
 {
     RecoveryOutcome out;
     const PromotionPlan plan = this->plan(snapshot, c.request);
-    if (!claim(c, QStringLiteral("DeadMaster"), planToJson(plan), out))
+    if (!claim(c, QStringLiteral("DeadMaster"), promotionPlanToJson(plan), out))
         return out;
     if (!preFailoverHooks(c, out)) {
         postHooks(c, out, HookPoint::PostMasterFailover);
