@@ -12,6 +12,7 @@
 #include "model/factsjson.h"
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -62,11 +63,36 @@ std::optional<ConnectionOptionsProvider> connectionOptionsFor(Context &ctx, int 
         }
         mode = *m;
     }
-    // One password for the fleet (the global keychain entry): which cluster an instance belongs
-    // to is only known after probing it.
+    // Without --password-env, a cluster may have its own keychain entry (topograph@CLUSTER, or
+    // topograph@ALIAS): used for the instances the store already places in that cluster, read
+    // here once on this thread. Everything else uses the global entry (topograph@*), since which
+    // cluster a new instance belongs to is only known after probing it.
     CredentialStore keychain;
+    QHash<InstanceKey, QString> perInstance;
+    const QString storePath = o.storePath.isEmpty() ? Store::defaultPath() : o.storePath;
+    if (o.passwordEnv.isEmpty() && QFile::exists(storePath)) {
+        QString ignored; // a store it cannot open is reported by the command itself
+        if (auto store = Store::open(storePath, &ignored)) {
+            const QHash<QString, QString> aliases = store->clusterAliases();
+            QHash<QString, std::optional<QString>> byCluster;
+            for (const Store::KnownInstance &k : store->knownInstances(&ignored)) {
+                if (k.clusterName.isEmpty())
+                    continue;
+                if (!byCluster.contains(k.clusterName)) {
+                    CredentialResult r = keychain.read(CredentialStore::accountFor(o.user, k.clusterName));
+                    if (!r.ok && !aliases.value(k.clusterName).isEmpty())
+                        r = keychain.read(CredentialStore::accountFor(o.user, aliases.value(k.clusterName)));
+                    if (r.ok)
+                        Logging::registerSecret(r.secret);
+                    byCluster.insert(k.clusterName, r.ok ? std::optional<QString>(r.secret) : std::nullopt);
+                }
+                if (const auto secret = byCluster.value(k.clusterName))
+                    perInstance.insert(k.key, *secret);
+            }
+        }
+    }
     const CredentialResult password = resolvePassword(o.user, QString(), o.passwordEnv, keychain);
-    if (!password.ok) {
+    if (!password.ok && perInstance.isEmpty()) {
         *exitCode = ctx.fail(password.error);
         return std::nullopt;
     }
@@ -77,9 +103,10 @@ std::optional<ConnectionOptionsProvider> connectionOptionsFor(Context &ctx, int 
     base.sslCa = o.sslCa;
     base.sslCert = o.sslCert;
     base.sslKey = o.sslKey;
-    return ConnectionOptionsProvider([base](const InstanceKey &key) {
+    return ConnectionOptionsProvider([base, perInstance](const InstanceKey &key) {
         ConnectionOptions c = base;
         c.key = key;
+        c.password = perInstance.value(key, base.password);
         return c;
     });
 }
