@@ -9,6 +9,7 @@
 #include "engine/policystore.h"
 #include "logging/logging.h"
 #include "mysql/connection.h"
+#include "fleet.h"
 #include "sandbox.h"
 #include "store/store.h"
 #include "writer.h"
@@ -40,17 +41,6 @@ struct Run
     QString note;
 };
 
-ConnectionOptions optionsFor(const Sandbox &sb, const InstanceKey &k)
-{
-    ConnectionOptions o;
-    o.key = k;
-    o.user = sb.user();
-    o.password = sb.password();
-    o.connectTimeoutMs = 1000;
-    o.readTimeoutMs = 2000;
-    return o;
-}
-
 Run oneRun()
 {
     Run run;
@@ -74,7 +64,7 @@ Run oneRun()
     Engine::Options o;
     o.storePath = storePath;
     o.seeds = {key(QStringLiteral("a"))};
-    o.connectionOptions = [&sb](const InstanceKey &k) { return optionsFor(sb, k); };
+    o.connectionOptions = [&sb](const InstanceKey &k) { return Topograph::Test::connectionOptions(sb, k); };
     Engine engine(o);
     QString error;
     if (!engine.start(&error)) {
@@ -98,7 +88,7 @@ Run oneRun()
     const QStringList survivors{QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
     std::vector<std::unique_ptr<Connection>> watch;
     for (const QString &n : survivors) {
-        watch.push_back(std::make_unique<Connection>(optionsFor(sb, key(n))));
+        watch.push_back(std::make_unique<Connection>(Topograph::Test::connectionOptions(sb, key(n))));
         watch.back()->open();
     }
 

@@ -3,6 +3,7 @@
 // the servers named; AutoFailover stays off, so nothing is repaired behind the test's back.
 #include "engine/engine.h"
 #include "engine/policystore.h"
+#include "fleet.h"
 #include "sandbox.h"
 #include "store/auditlog.h"
 #include "store/store.h"
@@ -57,16 +58,7 @@ void tst_Detection::initTestCase()
     Engine::Options o;
     o.storePath = m_dir.filePath(QStringLiteral("store.sqlite"));
     o.seeds = {key(QStringLiteral("d"))}; // from a leaf: the engine finds its way up
-    const QString user = m_sb->user(), password = m_sb->password();
-    o.connectionOptions = [user, password](const InstanceKey &k) {
-        ConnectionOptions c;
-        c.key = k;
-        c.user = user;
-        c.password = password;
-        c.connectTimeoutMs = 1000;
-        c.readTimeoutMs = 2000;
-        return c;
-    };
+    o.connectionOptions = [sb = m_sb.get()](const InstanceKey &k) { return Topograph::Test::connectionOptions(*sb, k); };
     m_engine = std::make_unique<Engine>(o);
     QString error;
     QVERIFY2(m_engine->start(&error), qPrintable(error));

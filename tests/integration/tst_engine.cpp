@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "engine/policystore.h"
 #include "mysql/connection.h"
+#include "fleet.h"
 #include "sandbox.h"
 #include "writer.h"
 #include "store/auditlog.h"
@@ -58,16 +59,7 @@ struct Fleet
         o.storePath = storePath;
         o.seeds = {key(QStringLiteral("a"))};
         o.intervalMs = 1000;
-        const QString user = sb.user(), password = sb.password();
-        o.connectionOptions = [user, password](const InstanceKey &k) {
-            ConnectionOptions c;
-            c.key = k;
-            c.user = user;
-            c.password = password;
-            c.connectTimeoutMs = 1000;
-            c.readTimeoutMs = 2000;
-            return c;
-        };
+        o.connectionOptions = [this](const InstanceKey &k) { return Topograph::Test::connectionOptions(sb, k); };
         engine = std::make_unique<Engine>(o);
         QObject::connect(engine.get(), &Engine::recoveryFinished, engine.get(),
                          [this](const QString &, const RecoveryOutcome &out) { finished << out; });

@@ -10,6 +10,7 @@
 #include "store/recoverylog.h"
 #include "store/store.h"
 #include "writer.h"
+#include "fleet.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@ struct Fixture
     std::unique_ptr<Store> store;
     Policy policy;
     TopologySnapshotPtr known;
+    Topograph::Test::KnownFleet fleet{*sb};
 
     explicit Fixture(const QString &topology)
         : sb(std::make_unique<Sandbox>(topology))
@@ -41,47 +43,15 @@ struct Fixture
         if (sb->isUp())
             Writer::createTable(*sb, QStringLiteral("a"));
     }
-    ConnectionOptions options(const InstanceKey &k) const
-    {
-        ConnectionOptions o;
-        o.key = k;
-        o.user = sb->user();
-        o.password = sb->password();
-        o.connectTimeoutMs = 1000;
-        o.readTimeoutMs = 3000;
-        return o;
-    }
-    InstanceKey key(const QString &node) const
-    {
-        return InstanceKey(QStringLiteral("127.0.0.1"), sb->port(node));
-    }
-    QString nodeOf(const InstanceKey &k) const
-    {
-        for (const QString &n : sb->nodes())
-            if (sb->port(n) == k.port())
-                return n;
-        return {};
-    }
+    ConnectionOptions options(const InstanceKey &k) const { return Topograph::Test::connectionOptions(*sb, k); }
+    InstanceKey key(const QString &node) const { return Topograph::Test::keyOf(*sb, node); }
+    QString nodeOf(const InstanceKey &k) const { return Topograph::Test::nodeOf(*sb, k); }
     // Every server seen before is probed again; one that does not answer keeps its last facts.
     TopologySnapshotPtr discover()
     {
-        Discovery::Options o;
-        o.connectionOptions = [this](const InstanceKey &k) { return options(k); };
-        QList<InstanceKey> seeds;
-        for (const QString &n : sb->nodes())
-            seeds << key(n);
-        const auto r = Discovery::discover(seeds, o);
-        TopologySnapshot::Input in;
-        for (InstanceFacts f : r.instances) {
-            if (!f.reachable && known && known->instance(f.key)) {
-                InstanceFacts last = *known->instance(f.key);
-                last.reachable = false;
-                f = last;
-            }
-            in.instances << f;
-        }
-        in.aliases = store->clusterAliases();
-        known = TopologySnapshot::build(in);
+        TopologySnapshot::Input extra;
+        extra.aliases = store->clusterAliases();
+        known = fleet.discover(extra);
         return known;
     }
     OperationRequest request(OperationKind kind, const QString &node, const QString &target = {})

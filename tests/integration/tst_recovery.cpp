@@ -1,11 +1,11 @@
 // Recovery against real servers: each case kills, freezes or breaks real mariadbd processes in
 // its own sandbox, builds the snapshot with the real discovery code, runs the executor, and checks
 // the servers themselves afterwards (who replicates from whom, who is writable, which rows exist).
-#include "discovery/discovery.h"
 #include "mysql/connection.h"
 #include "recovery/recoveryexecutor.h"
 #include "sandbox.h"
 #include "writer.h"
+#include "fleet.h"
 #include "store/recoverylog.h"
 #include "store/store.h"
 
@@ -18,6 +18,8 @@
 using namespace Topograph;
 using Topograph::Test::Sandbox;
 using Topograph::Test::Writer;
+using Topograph::Test::KnownFleet;
+using Topograph::Test::keyOf;
 
 namespace {
 
@@ -39,42 +41,17 @@ struct Fixture
         if (sb->isUp())
             Writer::createTable(*sb, QStringLiteral("a"));
     }
-    ConnectionOptions options(const InstanceKey &k) const
-    {
-        ConnectionOptions o;
-        o.key = k;
-        o.user = sb->user();
-        o.password = sb->password();
-        o.connectTimeoutMs = 1000;
-        o.readTimeoutMs = 3000;
-        return o;
-    }
-    InstanceKey key(const QString &node) const { return InstanceKey(QStringLiteral("127.0.0.1"), sb->port(node)); }
-    // Like the engine's poller: every server seen before the failure is probed again, and one
-    // that stops answering keeps its last known facts (its source, its replicas), unreachable.
+    ConnectionOptions options(const InstanceKey &k) const { return Topograph::Test::connectionOptions(*sb, k); }
+    InstanceKey key(const QString &node) const { return keyOf(*sb, node); }
+    // Like the engine's poller: a server that dies keeps its last known facts.
+    std::unique_ptr<KnownFleet> fleet = std::make_unique<KnownFleet>(*sb);
     TopologySnapshotPtr known;
-    void learn() { known = discover(); }
+    void learn() { known = fleet->discover(); }
     TopologySnapshotPtr discover(const QHash<InstanceKey, PromotionRule> &rules = {})
     {
-        Discovery::Options o;
-        o.connectionOptions = [this](const InstanceKey &k) { return options(k); };
-        QList<InstanceKey> seeds{key(QStringLiteral("a"))};
-        if (known)
-            seeds = known->instances().keys();
-        const auto r = Discovery::discover(seeds, o);
-        TopologySnapshot::Input in;
-        for (InstanceFacts f : r.instances) {
-            if (!f.reachable && known && known->instance(f.key)) {
-                InstanceFacts last = *known->instance(f.key);
-                last.reachable = false;
-                last.lastError = f.lastError;
-                last.lastErrorText = f.lastErrorText;
-                f = last;
-            }
-            in.instances << f;
-        }
-        in.promotionRules = rules;
-        return TopologySnapshot::build(in);
+        TopologySnapshot::Input extra;
+        extra.promotionRules = rules;
+        return fleet->discover(extra);
     }
     RecoveryOutcome recover(const TopologySnapshot &s, const QString &node, const QString &code,
                             std::optional<InstanceKey> candidate = {})
