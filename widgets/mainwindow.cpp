@@ -70,10 +70,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);
     connect(m_scene, &TopologyScene::recoverRequested, this, &MainWindow::openRecoverDialog);
     connect(m_scene, &TopologyScene::operationRequested, this, &MainWindow::requestOperation);
-    connect(m_runner, &OperationRunner::finished, this, [this](const OperationOutcome &out, const QList<RecoveryStep> &steps) {
+    connect(m_runner, &OperationRunner::progress, this, [this](const QString &step, int outcome) {
+        m_progress->progress(QStringLiteral("op:") + m_operationCluster, step, StepOutcome(outcome));
+    });
+    connect(m_runner, &OperationRunner::finished, this, [this](const OperationOutcome &out, const QList<RecoveryStep> &) {
         const QString cluster = m_operationCluster;
-        for (const RecoveryStep &s : steps)
-            m_progress->progress(QStringLiteral("op:") + cluster, s.name, s.outcome);
         RecoveryOutcome shown;
         shown.success = out.success;
         shown.message = out.message;

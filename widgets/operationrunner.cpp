@@ -40,6 +40,15 @@ bool OperationRunner::run(const Context &context, TopologySnapshotPtr snapshot, 
             store->setActor(Store::osActor());
             OperationExecutor ex(*store, context.policy, context.connectionOptions);
             ex.setReplicationPassword(context.replicationPassword);
+            ex.setProgress([self](const QString &step, StepOutcome o) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, step, o] {
+                        if (self)
+                            emit self->progress(step, int(o));
+                    },
+                    Qt::QueuedConnection);
+            });
             out = ex.execute(*snapshot, request);
             if (out.operationId)
                 if (const auto rec = RecoveryLog(*store).recovery(out.operationId))

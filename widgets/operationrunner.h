@@ -30,6 +30,8 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
+    // Live, as each step starts and ends (StepOutcome as int), before finished().
+    void progress(const QString &step, int outcome);
     void finished(const Topograph::OperationOutcome &outcome, const QList<Topograph::RecoveryStep> &steps);
 
 private:

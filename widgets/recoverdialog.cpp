@@ -2,6 +2,7 @@
 
 #include "progresspanel.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QSysInfo>
@@ -42,6 +43,17 @@ RecoverDialog::RecoverDialog(TopologySnapshotPtr snapshot, const InstanceKey &fa
     m_summary->setTextFormat(Qt::PlainText);
     layout->addWidget(m_summary);
 
+    m_forced = analysisCode == QLatin1String("ForcedMasterFailover");
+    if (m_forced) {
+        setWindowTitle(tr("Force failover of %1").arg(failed.toString()));
+        // Dangerous on purpose: the master is alive and its clients lose writes from now on.
+        m_confirm = new QCheckBox(tr("I understand: %1 is alive. It will be made read-only (its clients' writes fail "
+                                     "from then on), the chosen replica waits for its last transaction, and then takes over.")
+                                      .arg(failed.toString()));
+        m_confirm->setObjectName(QStringLiteral("ForceConfirmation"));
+        m_confirm->setStyleSheet(QStringLiteral("QCheckBox{font-weight:bold}"));
+        layout->addWidget(m_confirm);
+    }
     m_pages = new QStackedWidget;
     auto *split = new QSplitter(Qt::Vertical);
     m_candidates = new QTreeWidget;
@@ -73,13 +85,15 @@ RecoverDialog::RecoverDialog(TopologySnapshotPtr snapshot, const InstanceKey &fa
     layout->addWidget(m_pages, 1);
 
     m_buttons = new QDialogButtonBox;
-    m_run = m_buttons->addButton(tr("Recover now"), QDialogButtonBox::AcceptRole);
+    m_run = m_buttons->addButton(m_forced ? tr("Fail over now") : tr("Recover now"), QDialogButtonBox::AcceptRole);
     m_run->setObjectName(QStringLiteral("RunButton"));
     m_buttons->addButton(QDialogButtonBox::Cancel);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, &RecoverDialog::run);
     connect(m_candidates, &QTreeWidget::currentItemChanged, this, &RecoverDialog::updateReplicas);
+    if (m_confirm)
+        connect(m_confirm, &QCheckBox::toggled, this, &RecoverDialog::updateReplicas);
 
     fillCandidates();
 }
@@ -88,6 +102,9 @@ void RecoverDialog::fillCandidates()
 {
     QString text = tr("%1 of %2 (cluster %3). Nothing changes on any server until you press Recover now.")
                        .arg(m_code, m_failed.toString(), m_plan.cluster);
+    if (m_forced)
+        text = tr("Force failover of the live master %1 (cluster %2). Nothing changes on any server until you confirm "
+                  "below and press Fail over now.").arg(m_failed.toString(), m_plan.cluster);
     if (!m_plan.refusal.isEmpty())
         text += QLatin1Char('\n') + tr("Nobody can be promoted: %1").arg(m_plan.refusal);
     else if (!m_plan.explanation.isEmpty())
@@ -114,7 +131,6 @@ void RecoverDialog::fillCandidates()
     }
     if (m_plan.chosen)
         selectCandidate(*m_plan.chosen);
-    m_run->setEnabled(m_plan.chosen.has_value());
     updateReplicas();
 }
 
@@ -158,7 +174,7 @@ void RecoverDialog::updateReplicas()
         auto *row = new QTreeWidgetItem(m_replicas, {l.first.toString(), tr("\u2716 lost: %1").arg(l.second)});
         row->setForeground(1, QColor(0xc6, 0x28, 0x28));
     }
-    m_run->setEnabled(plan.chosen.has_value() && !m_running);
+    m_run->setEnabled(plan.chosen.has_value() && !m_running && (!m_confirm || m_confirm->isChecked()));
 }
 
 RecoveryRequest RecoverDialog::request() const
@@ -167,6 +183,7 @@ RecoveryRequest RecoverDialog::request() const
     r.failed = m_failed;
     r.analysisCode = m_code;
     r.automatic = false;
+    r.forced = m_forced;
     r.actor = qEnvironmentVariable("USER", QStringLiteral("unknown")) + QLatin1Char('@') + QSysInfo::machineHostName();
     if (const auto s = selectedCandidate(); s && s != m_plan.chosen)
         r.candidate = *s;

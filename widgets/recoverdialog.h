@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
@@ -36,6 +37,9 @@ public:
     ProgressPanel *progressView() const { return m_progress; }
     QString cluster() const { return m_plan.cluster; }
     RecoveryRequest request() const;
+    // "Force failover now" of a live master: Run stays disabled until this is ticked.
+    bool isForced() const { return m_forced; }
+    QCheckBox *forceConfirmation() const { return m_confirm; }
 
     // From the engine, while the dialog is open.
     void recoveryProgress(const QString &step, StepOutcome outcome);
@@ -65,6 +69,8 @@ private:
     QPushButton *m_run;
     QDialogButtonBox *m_buttons;
     bool m_running = false;
+    bool m_forced = false;
+    QCheckBox *m_confirm = nullptr;
 };
 
 PromotionSettings promotionSettings(const Policy &policy);

@@ -214,6 +214,24 @@ QMenu *TopologyScene::instanceMenu(const InstanceKey &key, QWidget *parent)
         a->setToolTip(plan.ok ? plan.summary : plan.refusal);
         connect(a, &QAction::triggered, this, [this, r, plan] { emit operationRequested(r, plan); });
     }
+    // A master that answers but must go (failing disk, hung engine): the Recover dialog in its
+    // forced form, which asks for a deliberate confirmation. A dead master has its Recover button.
+    menu->addSeparator();
+    QAction *force = menu->addAction(tr("Force failover now\u2026"));
+    force->setObjectName(QStringLiteral("ForceFailover"));
+    const ClusterInfo *c = m_snapshot ? m_snapshot->clusterOf(key) : nullptr;
+    const InstanceFacts *f = m_snapshot ? m_snapshot->instance(key) : nullptr;
+    QString why;
+    if (!c || c->master != key || !c->coMasters.isEmpty())
+        why = tr("only the single master of a cluster can be failed over");
+    else if (!f || !f->reachable)
+        why = tr("%1 does not answer: use Recover on its card").arg(key.toString());
+    else if (c->members.size() < 2)
+        why = tr("%1 has no replica to promote").arg(key.toString());
+    force->setEnabled(why.isEmpty());
+    force->setToolTip(why.isEmpty() ? tr("Promote a replica now although %1 is alive: it is made read-only first").arg(key.toString())
+                                    : why);
+    connect(force, &QAction::triggered, this, [this, key] { emit recoverRequested(key, QStringLiteral("ForcedMasterFailover")); });
     return menu;
 }
 

@@ -212,6 +212,8 @@ OperationOutcome OperationExecutor::execute(
         const int seq = run.log.beginStep(run.id, st.name,
             st.server.isValid() ? st.server.toString() : QString(),
             st.statements.join(QStringLiteral("; ")), &error);
+        if (m_progress)
+            m_progress(st.name, StepOutcome::Running);
         if (st.writeBlockStart)
             block.start();
         QString output;
@@ -219,6 +221,8 @@ OperationOutcome OperationExecutor::execute(
         if (st.writeBlockEnd && ok && block.isValid())
             out.writeBlockedMs = block.elapsed();
         run.log.endStep(run.id, seq, ok ? StepOutcome::Ok : StepOutcome::Failed, output, &error);
+        if (m_progress)
+            m_progress(st.name, ok ? StepOutcome::Ok : StepOutcome::Failed);
         run.log.heartbeat(run.id);
         if (!ok) {
             failedAt = i;
@@ -259,6 +263,8 @@ OperationOutcome OperationExecutor::execute(
             const bool ok = runSql(run, st.server, st.undo, output);
             run.log.endStep(
                 run.id, seq, ok ? StepOutcome::Undone : StepOutcome::Failed, output, &error);
+            if (m_progress)
+                m_progress(QStringLiteral("undo: ") + st.name, ok ? StepOutcome::Undone : StepOutcome::Failed);
             if (ok && i != failedAt)
                 out.undone << st.name;
             else if (ok)

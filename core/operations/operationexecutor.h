@@ -3,6 +3,7 @@
 #include "mysql/connectionoptions.h"
 #include "operation.h"
 #include "recovery/policy.h"
+#include "store/recoverylog.h"
 
 #include <functional>
 
@@ -41,6 +42,10 @@ public:
     void setReplicationPassword(const QString &password);
     // Bound on each wait step (catch-up, replication running).
     void setWaitTimeoutSeconds(int seconds) { m_waitSeconds = seconds; }
+    // Called on the executing thread as each step starts (Running) and ends, undo steps included,
+    // so a window can show live progress; the store holds the same record.
+    using Progress = std::function<void(const QString &step, StepOutcome outcome)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
 
     OperationOutcome execute(const TopologySnapshot &snapshot, const OperationRequest &request);
 
@@ -63,6 +68,7 @@ private:
     OptionsFor m_optionsFor;
     QString m_replicationPassword;
     int m_waitSeconds = 10;
+    Progress m_progress;
 };
 
 } // namespace Topograph

@@ -1,4 +1,5 @@
 #include "recoveryexecutor.h"
+#include "recoveryexecutor_p.h"
 
 #include "logging/logging.h"
 #include "mysql/connection.h"
@@ -14,18 +15,6 @@
 #include <thread>
 
 namespace Topograph {
-
-struct RecoveryExecutor::Context
-{
-    RecoveryRequest request;
-    RecoveryLog log;
-    HookRunner hooks;
-    HookContext hook;
-    qint64 id = 0;
-    QString kind;
-    QElapsedTimer timer;
-    QDateTime snapshotTakenAt;
-};
 
 namespace {
 
@@ -70,6 +59,14 @@ RecoveryOutcome RecoveryExecutor::run(const TopologySnapshot &snapshot, const Re
     c.hook.automatic = request.automatic;
     c.hook.actor = request.actor;
 
+    if (request.forced && (!cluster || cluster->master != request.failed || !cluster->coMasters.isEmpty())) {
+        // Refused before any claim: nothing recorded as a recovery, nothing touched.
+        RecoveryOutcome out;
+        out.refused = true;
+        out.message = QStringLiteral("%1 is not the single master of a cluster: a forced failover applies only to one "
+                                     "(use relocate or a graceful takeover)").arg(request.failed.toString());
+        return out;
+    }
     if (isCoMasterCode(request.analysisCode) || (cluster && cluster->coMasters.contains(request.failed))
         || (cluster && cluster->master == request.failed && !cluster->coMasters.isEmpty()))
         return recoverCoMaster(c, snapshot);
@@ -407,7 +404,8 @@ RecoveryOutcome RecoveryExecutor::recoverMaster(Context &c, const TopologySnapsh
 {
     RecoveryOutcome out;
     const PromotionPlan plan = this->plan(snapshot, c.request);
-    if (!claim(c, QStringLiteral("DeadMaster"), promotionPlanToJson(plan), out))
+    if (!claim(c, c.request.forced ? QStringLiteral("ForcedMasterFailover") : QStringLiteral("DeadMaster"),
+               promotionPlanToJson(plan), out))
         return out;
     if (!preFailoverHooks(c, out)) {
         postHooks(c, out, HookPoint::PostMasterFailover);
@@ -429,6 +427,13 @@ RecoveryOutcome RecoveryExecutor::recoverMaster(Context &c, const TopologySnapsh
         postHooks(c, out, HookPoint::PostMasterFailover);
         return finish(c, out);
     };
+
+    if (c.request.forced)
+        if (const InstanceFacts *old = snapshot.instance(c.request.failed))
+            if (!fenceLiveMasterFirst(c, *old, candidate, out)) {
+                postHooks(c, out, HookPoint::PostMasterFailover);
+                return finish(c, out);
+            }
 
     // Nothing the candidate received may be lost: it applies its relay log before anything moves.
     if (!waitApplied(c, candidate))

@@ -20,6 +20,11 @@ struct RecoveryRequest
     bool automatic = false;
     QString actor;         // "auto" or user@host
     std::optional<InstanceKey> candidate; // a person's choice of successor
+    // "Force failover now": the master answers but must go (failing disk, hung storage engine).
+    // Only a master of a cluster, only by a person. It is made read_only first and the candidate
+    // waits for its last position, so nothing it committed is lost; if it does not answer, the
+    // recovery goes on as for a dead master.
+    bool forced = false;
 };
 
 struct RecoveryOutcome
@@ -58,6 +63,10 @@ public:
 private:
     struct Context;
     RecoveryOutcome recoverMaster(Context &c, const TopologySnapshot &snapshot);
+    // Forced failover: read_only on the live master, then the candidate waits for its last
+    // position. False (and the master made writable again) when the candidate cannot get there.
+    bool fenceLiveMasterFirst(Context &c, const InstanceFacts &oldMaster, const InstanceFacts &candidate,
+                              RecoveryOutcome &out);
     RecoveryOutcome recoverIntermediateMaster(Context &c, const TopologySnapshot &snapshot);
     RecoveryOutcome recoverCoMaster(Context &c, const TopologySnapshot &snapshot);
 

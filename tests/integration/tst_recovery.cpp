@@ -54,7 +54,7 @@ struct Fixture
         return fleet->discover(extra);
     }
     RecoveryOutcome recover(const TopologySnapshot &s, const QString &node, const QString &code,
-                            std::optional<InstanceKey> candidate = {})
+                            std::optional<InstanceKey> candidate = {}, bool forced = false)
     {
         RecoveryExecutor ex(*store, policy, [this](const InstanceKey &k) { return options(k); });
         ex.setApplyTimeoutSeconds(10);
@@ -63,6 +63,7 @@ struct Fixture
         r.analysisCode = code;
         r.actor = QStringLiteral("test@host");
         r.candidate = candidate;
+        r.forced = forced;
         return ex.run(s, r);
     }
     // Waits until every replica in `nodes` replicates (IO+SQL running) from `source`.
@@ -117,6 +118,8 @@ private slots:
     void deadIntermediateMasterReplicasMoveUp();
     void deadCoMaster();
     void secondRecoveryOfAClusterIsRefused();
+    void forcedFailoverOfALiveMasterLosesNothing();
+    void forcedFailoverOfAReplicaIsRefused();
 };
 
 void tst_Recovery::deadMasterUnderWriteLoadLosesNothing()
@@ -351,6 +354,55 @@ void tst_Recovery::secondRecoveryOfAClusterIsRefused()
     QVERIFY(out.refused);
     QCOMPARE(out.runningId, first.id);
     QCOMPARE(f.sb->slaveStatus(QStringLiteral("b")).value(QStringLiteral("Master_Port")), QString::number(f.sb->port(QStringLiteral("a"))));
+}
+
+
+
+void tst_Recovery::forcedFailoverOfALiveMasterLosesNothing()
+{
+    // "Force failover now": a master that answers but must go. It is made read_only first, the
+    // candidate waits for its last position, so every write it acknowledged is on the successor.
+    Fixture f(QStringLiteral("a>b,a>c"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    Writer w(*f.sb, QStringLiteral("a"));
+    QVERIFY(Sandbox::waitFor([&] { return w.acked() > 200; }, 10000));
+    const auto snap = f.discover();
+    const RecoveryOutcome out = f.recover(*snap, QStringLiteral("a"), QStringLiteral("ForcedMasterFailover"), f.key(QStringLiteral("c")), true);
+    w.stop(); // the writer stopped at read_only already: the app account has no READ_ONLY ADMIN
+    const qint64 acked = w.acked();
+    QVERIFY2(out.success, qPrintable(out.message + QLatin1Char('\n') + f.stepsText(out.recoveryId)));
+    QCOMPARE(out.successor->toString(), f.key(QStringLiteral("c")).toString());
+    QCOMPARE(f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(f.sb->sql(QStringLiteral("c"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QVERIFY2(f.allReplicateFrom({QStringLiteral("b")}, QStringLiteral("c")), qPrintable(f.sb->status()));
+    const qint64 onWinner = f.rows(QStringLiteral("c"));
+    QVERIFY2(onWinner >= acked, qPrintable(QStringLiteral("acked %1, new master has %2").arg(acked).arg(onWinner)));
+    QCOMPARE(onWinner, f.rows(QStringLiteral("a"))); // nothing written on a after the fence
+    const auto record = RecoveryLog(*f.store).recovery(out.recoveryId);
+    QVERIFY(record);
+    QCOMPARE(record->kind, QStringLiteral("ForcedMasterFailover"));
+    QVERIFY2(record->steps.first().name.contains(QLatin1String("choose")) || record->steps.at(1).name.contains(QLatin1String("read_only")),
+             qPrintable(f.stepsText(out.recoveryId)));
+    bool fenced = false;
+    for (const RecoveryStep &s : record->steps) {
+        QVERIFY2(s.outcome == StepOutcome::Ok, qPrintable(f.stepsText(out.recoveryId)));
+        fenced |= s.name.startsWith(QLatin1String("set read_only on the live master")) && s.output.contains(QLatin1String("last position"));
+    }
+    QVERIFY2(fenced, qPrintable(f.stepsText(out.recoveryId)));
+    qInfo("forced failover: %lld acknowledged writes, successor has %lld, took %lld ms", acked, onWinner, out.elapsedMs);
+}
+
+void tst_Recovery::forcedFailoverOfAReplicaIsRefused()
+{
+    Fixture f(QStringLiteral("a>b,b>c"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    const auto snap = f.discover();
+    const RecoveryOutcome out = f.recover(*snap, QStringLiteral("b"), QStringLiteral("ForcedMasterFailover"), {}, true);
+    QVERIFY(!out.success);
+    QVERIFY(out.refused);
+    QVERIFY2(out.message.contains(QLatin1String("not the single master")), qPrintable(out.message));
+    QVERIFY(RecoveryLog(*f.store).recoveries({}).isEmpty());
+    QCOMPARE(f.sb->slaveStatus(QStringLiteral("c")).value(QStringLiteral("Master_Port")), QString::number(f.sb->port(QStringLiteral("b"))));
 }
 
 QTEST_GUILESS_MAIN(tst_Recovery)
