@@ -162,8 +162,11 @@ int recoverCommand(Context &ctx, const QStringList &args)
 {
     QString target;
     std::optional<InstanceKey> candidate;
+    bool force = false;
     for (int i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--candidate") && i + 1 < args.size()) {
+        if (args.at(i) == QLatin1String("--force")) {
+            force = true;
+        } else if (args.at(i) == QLatin1String("--candidate") && i + 1 < args.size()) {
             int code = ExitOk;
             candidate = parseInstanceArgument(ctx, args.at(++i), &code);
             if (!candidate)
@@ -171,7 +174,7 @@ int recoverCommand(Context &ctx, const QStringList &args)
         } else if (target.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
             target = args.at(i);
         } else {
-            return ctx.fail(QStringLiteral("usage: recover HOST:PORT [--candidate HOST:PORT]"), ExitUsage);
+            return ctx.fail(QStringLiteral("usage: recover HOST:PORT [--candidate HOST:PORT] [--force]"), ExitUsage);
         }
     }
     if (target.isEmpty())
@@ -189,9 +192,10 @@ int recoverCommand(Context &ctx, const QStringList &args)
     const InstanceFacts *f = snapshot->instance(*failed);
     if (!f || !snapshot->clusterOf(*failed))
         return ctx.fail(QStringLiteral("%1 is not part of any known cluster").arg(failed->toString()));
-    if (f->reachable)
+    if (f->reachable && !force)
         return ctx.fail(QStringLiteral("%1 is alive (it answered just now): recovering it would leave two writable "
-                                       "masters; for a planned switchover use graceful-takeover")
+                                       "masters; for a planned switchover use graceful-takeover, or --force to fail "
+                                       "over now (it is made read_only first)")
                             .arg(failed->toString()));
     auto provider = connectionOptionsFor(ctx, &code);
     if (!provider)
@@ -204,6 +208,10 @@ int recoverCommand(Context &ctx, const QStringList &args)
     for (const Analysis &a : analyze(*snapshot))
         if (a.instance == *failed && a.actionable)
             request.analysisCode = a.codeName();
+    if (f->reachable) {
+        request.forced = true;
+        request.analysisCode = QStringLiteral("ForcedMasterFailover");
+    }
     store->setActor(request.actor);
     RecoveryExecutor ex(*store, *policy, *provider);
     ex.setProgress([&ctx](const QString &step, StepOutcome o) {
@@ -330,8 +338,9 @@ QList<Command> recoveryCommands()
          QStringLiteral("what is wrong with the fleet now (orchestrator's analysis codes)"), analysisCommand},
         {QStringLiteral("candidates"), QStringLiteral("CLUSTER"),
          QStringLiteral("who would replace the master now, and why"), candidatesCommand},
-        {QStringLiteral("recover"), QStringLiteral("HOST:PORT [--candidate HOST:PORT]"),
-         QStringLiteral("recover a dead (intermediate/co-)master now, as you"), recoverCommand},
+        {QStringLiteral("recover"), QStringLiteral("HOST:PORT [--candidate HOST:PORT] [--force]"),
+         QStringLiteral("recover a dead (intermediate/co-)master now, as you; --force fails over a live master"),
+         recoverCommand},
         {QStringLiteral("policy"), QStringLiteral("show|set KEY VALUE|import FILE|export FILE"),
          QStringLiteral("the failover policy (AutoFailover, filters, anti-flapping, hooks)"), policyCommand},
         {QStringLiteral("promotion-rule"), QStringLiteral("HOST:PORT prefer|neutral|prefer_not|must_not"),

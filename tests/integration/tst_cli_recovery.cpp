@@ -83,6 +83,7 @@ class tst_CliRecovery : public QObject
 private slots:
     void policyRoundTripAndRefusals();
     void recoverAfterKill();
+    void forceFailoverOfALiveMaster();
     void killedMidRecoveryLeavesATruthfulRecord();
 };
 
@@ -128,6 +129,25 @@ void tst_CliRecovery::policyRoundTripAndRefusals()
     r = cli({QStringLiteral("promotion-rule"), sb.address(QStringLiteral("b")), QStringLiteral("always")});
     QCOMPARE(r.code, 2);
     QVERIFY(cli({QStringLiteral("promotion-rule"), sb.address(QStringLiteral("b")), QStringLiteral("must_not")}).code == 0);
+}
+
+void tst_CliRecovery::forceFailoverOfALiveMaster()
+{
+    QTemporaryDir dir;
+    Sandbox sb(QStringLiteral("a>b,a>c"));
+    QVERIFY2(sb.isUp(), qPrintable(sb.error()));
+    Cli cli(sb, dir.filePath(QStringLiteral("s.sqlite")));
+    QCOMPARE(cli({QStringLiteral("discover"), sb.address(QStringLiteral("a"))}).code, 0);
+    Run r = cli({QStringLiteral("recover"), sb.address(QStringLiteral("a")), QStringLiteral("--force"),
+                 QStringLiteral("--candidate"), sb.address(QStringLiteral("b"))});
+    QVERIFY2(r.code == 0, qPrintable(text(r)));
+    QCOMPARE(sb.sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(sb.sql(QStringLiteral("b"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QVERIFY(Sandbox::waitFor([&] {
+        return sb.slaveStatus(QStringLiteral("c")).value(QStringLiteral("Master_Port")) == QString::number(sb.port(QStringLiteral("b")));
+    }, 10000));
+    r = cli({QStringLiteral("recoveries")});
+    QVERIFY2(r.out.contains(QLatin1String("ForcedMasterFailover")), qPrintable(text(r)));
 }
 
 void tst_CliRecovery::recoverAfterKill()
