@@ -510,8 +510,9 @@ QList<Store::PolicyChange> Store::policyHistory(const QString &key, QString *err
     q.prepare(QStringLiteral(
         "SELECT id, at, actor, key, old_value, new_value, comment FROM policy_history "
         "WHERE ? = '' OR key = ? ORDER BY id"));
-    q.addBindValue(key);
-    q.addBindValue(key);
+    // A null QString binds as SQL NULL, and NULL = '' is not true: bind text, never NULL.
+    q.addBindValue(text(key));
+    q.addBindValue(text(key));
     if (!exec(q, error))
         return result;
     while (q.next()) {
