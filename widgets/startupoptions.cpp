@@ -1,6 +1,7 @@
 #include "startupoptions.h"
 
 #include "credentials/credentialstore.h"
+#include "keychainthread.h"
 #include "logging/logging.h"
 
 #include <QCommandLineParser>
@@ -68,7 +69,7 @@ std::optional<StartupOptions> StartupOptions::parse(const QStringList &arguments
     return o;
 }
 
-std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const StartupOptions &o, QString *error)
+std::optional<ConnectionOptions> baseConnectionOptions(const StartupOptions &o, QString *error)
 {
     SslMode mode = SslMode::Preferred;
     if (!o.sslMode.isEmpty()) {
@@ -86,6 +87,24 @@ std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const Startup
     base.sslCa = o.sslCa;
     base.sslCert = o.sslCert;
     base.sslKey = o.sslKey;
+    if (!o.passwordEnv.isEmpty()) {
+        if (!qEnvironmentVariableIsSet(qPrintable(o.passwordEnv))) {
+            *error = tr("--password-env %1: that environment variable is not set; export it or leave "
+                        "--password-env out to use the keychain").arg(o.passwordEnv);
+            return std::nullopt;
+        }
+        base.password = qEnvironmentVariable(qPrintable(o.passwordEnv));
+        Logging::registerSecret(base.password);
+    }
+    return base;
+}
+
+std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const StartupOptions &o, QString *error)
+{
+    const auto b = baseConnectionOptions(o, error);
+    if (!b)
+        return std::nullopt;
+    ConnectionOptions base = *b;
 
     struct Shared
     {
@@ -95,13 +114,7 @@ std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const Startup
     };
     auto shared = std::make_shared<Shared>();
     if (!o.passwordEnv.isEmpty()) {
-        if (!qEnvironmentVariableIsSet(qPrintable(o.passwordEnv))) {
-            *error = tr("--password-env %1: that environment variable is not set; export it or leave "
-                        "--password-env out to use the keychain").arg(o.passwordEnv);
-            return std::nullopt;
-        }
-        shared->password = qEnvironmentVariable(qPrintable(o.passwordEnv));
-        Logging::registerSecret(shared->password);
+        shared->password = base.password;
         shared->resolved = true;
     }
     const QString user = o.user;
@@ -110,9 +123,12 @@ std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const Startup
         c.key = key;
         std::lock_guard lock(shared->mutex);
         if (!shared->resolved) {
-            // The keychain blocks up to its timeout: this runs on the engine's threads only.
-            CredentialStore keychain;
-            const CredentialResult r = resolvePassword(user, QString(), QString(), keychain);
+            // The keychain blocks up to its timeout: this runs on the engine's threads only, and
+            // the call itself on the keychain thread (see keychainthread.h).
+            KeychainThread::Request request;
+            request.service = QStringLiteral("topograph");
+            request.account = CredentialStore::accountFor(user, QString());
+            const CredentialResult r = KeychainThread::run(request);
             if (r.ok) {
                 shared->password = r.secret;
                 Logging::registerSecret(r.secret);

@@ -27,8 +27,13 @@ struct StartupOptions
     static std::optional<StartupOptions> parse(const QStringList &arguments, QString *error);
 };
 
+// The command line's connection options for any server (key left empty): user, ssl-mode and files,
+// and the password when --password-env names one (read now; registered with Logging). Returns
+// nullopt with *error for a bad ssl-mode or an unset --password-env variable.
+std::optional<ConnectionOptions> baseConnectionOptions(const StartupOptions &options, QString *error);
+
 // Who the engine connects as. The password comes from the variable named by --password-env (read
-// now), else from the keychain (resolvePassword), read on first use on the engine's thread, never
+// now), else from the global keychain entry, read on first use on the engine's thread, never
 // on the GUI thread, and cached. Returns nullopt with *error for a bad ssl-mode or an unset
 // --password-env variable.
 std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const StartupOptions &options, QString *error);
