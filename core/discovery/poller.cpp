@@ -406,6 +406,19 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
     }
     learnNeighbours(facts);
 
+    if (facts.lastError == ProbeError::AccessDenied && m_options.connectionOptions) {
+        // The login may have changed since the session was made (a password stored in the
+        // keychain, a connection profile saved, the server placed in a cluster with its own
+        // entry): ask the provider again for the next probe. It caches, so this stays cheap.
+        ConnectionOptions o = m_options.connectionOptions(key);
+        o.key = key;
+        slot->notifier.reset();
+        slot->watchedFd = -1;
+        slot->session->close();
+        slot->session = std::make_shared<InstanceSession>(std::move(o));
+        slot->connectsSeen = 0;
+    }
+
     if (!facts.reachable) {
         // Confirm at once what the replicas' IO threads say about it (DeadMaster needs them to
         // agree). After a fresh failure a probe already running may predate it: run it again.

@@ -11,6 +11,7 @@
 #include "store/store.h"
 
 #include <QTemporaryDir>
+#include <QMutex>
 #include <QTest>
 
 #include <chrono>
@@ -94,6 +95,7 @@ private slots:
     void killedNodeWithinOneRoundWithoutSocketWatch();
     void storedFleetIsResumed();
     void tlsConnectionsAreWatchedQuietly();
+    void accessDeniedAsksForTheLoginAgain();
 
 private:
     Poller::Options options(const QList<InstanceKey> &seeds, bool watchSockets = true) const;
@@ -388,6 +390,43 @@ void tst_Poller::tlsConnectionsAreWatchedQuietly()
     qInfo("over TLS: kill -9 -> unreachable in %.1f ms", (dead->ns - t1) / 1e6);
     QVERIFY((dead->ns - t1) / 1000000 < 250);
     thread.stop();
+}
+
+void tst_Poller::accessDeniedAsksForTheLoginAgain()
+{
+    // A person stores the right password (keychain, connection manager) while the console runs:
+    // the next probe after an access-denied one uses it, without a restart.
+    QTemporaryDir dir;
+    Poller::Options o = options({key("a")});
+    o.storePath = dir.filePath(QStringLiteral("other.sqlite"));
+    auto password = std::make_shared<QString>(QStringLiteral("wrong"));
+    auto mutex = std::make_shared<QMutex>();
+    o.connectionOptions = [user = m_sb->user(), password, mutex](const InstanceKey &k) {
+        ConnectionOptions c;
+        c.key = k;
+        c.user = user;
+        QMutexLocker lock(mutex.get());
+        c.password = *password;
+        c.sslMode = SslMode::Disabled;
+        return c;
+    };
+    PollerThread thread(o);
+    Recorder recorder;
+    recorder.attach(thread.poller());
+    qint64 t0 = nowNs();
+    thread.start();
+    QVERIFY(recorder.waitFor(t0, [&](const TopologySnapshot &s) {
+        const InstanceFacts *f = s.instance(key("a"));
+        return f && f->lastError == ProbeError::AccessDenied;
+    }, 8000));
+    {
+        QMutexLocker lock(mutex.get());
+        *password = m_sb->password();
+    }
+    t0 = nowNs();
+    const auto r = recorder.waitFor(t0, [&](const TopologySnapshot &s) { return reachable(s, "a"); }, 8000);
+    QVERIFY(r);
+    qInfo("access denied, then the right password: reachable %lld ms later", (r->ns - t0) / 1000000);
 }
 
 QTEST_GUILESS_MAIN(tst_Poller)
