@@ -277,7 +277,7 @@ QList<Command> operationCommands()
             "print the plan of a relocation, or why not (exit 0/1); changes nothing",
             OperationKind::Relocate, true),
         command("relocate", "HOST:PORT --below HOST:PORT",
-            "move a replica (and its replicas) below another server, by GTID",
+            "move a replica (and its replicas) below another server: by GTID, or by file:pos below its grandparent or a sibling",
             OperationKind::Relocate),
         command("move-up", "HOST:PORT", "move a replica below its master's master",
             OperationKind::MoveUp),

@@ -69,13 +69,25 @@ struct OperationStep
         KillClients, // kill server's client connections (not replication, not system, not ours)
         Hooks, // the policy's hooks of `hookPoint`
         StoreChange, // downtime, maintenance, alias, forget: done in the store
+        // File:pos moves (fileposplan.h): coordinates read on a server are kept under a name for
+        // later steps, whose statements hold them as placeholders until then.
+        ReadPosition, // server's stopped channel from source: where it executed in source's binlog
+        ReadBinlogEnd, // server's own binlog end (SHOW MASTER STATUS), its replication stopped
+        WaitPosition, // server executed source's binlog up to `coordinates` (bounded)
+        CatchUp, // server's stopped channel from source runs UNTIL `coordinates`, if behind them
     };
     Type type = Sql;
     QString name; // "repoint db3 under db2"
     InstanceKey server; // where it runs; invalid for hooks and store changes
     QStringList statements; // SQL as it will run (replication password as a placeholder)
-    InstanceKey source; // WaitExecuted / WaitReplicating
+    InstanceKey source; // WaitExecuted / WaitReplicating, and the source of file:pos steps' channel
     QString hookPoint; // Hooks: "PreGracefulTakeover" / "PostGracefulTakeover"
+    // File:pos steps: WaitPosition / CatchUp: the coordinates to reach; ReadPosition: a minimum
+    // the server must have executed; ReadBinlogEnd: where the server's channel from source must
+    // have stopped (both replicas at the same point). Empty = no check.
+    QString coordinates;
+    // ReadBinlogEnd: the server must be read_only (writes of its own would be skipped).
+    bool readOnlyRequired = false;
     // Statements that put the server back as it was if a later step fails; empty = not undoable.
     QStringList undo;
     // The write-block of a takeover starts at the step with writeBlockStart and ends when the

@@ -1,5 +1,6 @@
 #include "operationexecutor.h"
 
+#include "fileposmove.h"
 #include "logging/logging.h"
 #include "model/gtid.h"
 #include "mysql/connection.h"
@@ -25,6 +26,7 @@ struct OperationExecutor::Run
     qint64 id = 0;
     HookContext hook;
     QHash<InstanceKey, std::shared_ptr<Connection>> connections;
+    FilePos::Coordinates coordinates; // read by file:pos steps, substituted into later statements
 };
 
 namespace {
@@ -209,9 +211,10 @@ OperationOutcome OperationExecutor::execute(
     QString failure;
     for (int i = 0; i < out.plan.steps.size(); ++i) {
         const OperationStep &st = out.plan.steps.at(i);
+        // Recorded with the coordinates earlier steps read, as they will run.
         const int seq = run.log.beginStep(run.id, st.name,
             st.server.isValid() ? st.server.toString() : QString(),
-            st.statements.join(QStringLiteral("; ")), &error);
+            FilePos::resolve(st.statements.join(QStringLiteral("; ")), run.coordinates), &error);
         if (m_progress)
             m_progress(st.name, StepOutcome::Running);
         if (st.writeBlockStart)
@@ -236,7 +239,8 @@ OperationOutcome OperationExecutor::execute(
     if (failedAt >= 0) {
         // Undo, newest first: the failed step (it may have half run), then the completed ones,
         // stopping at the first step that has no undo (a promotion): going back past it is not
-        // safe (the old master writable again next to a new one).
+        // safe (the old master writable again next to a new one; a file:pos replica that applied
+        // from its new source has no known position under its old one).
         QList<int> toUndo { failedAt };
         for (int j = done.size() - 1; j >= 0; --j)
             toUndo << done.at(j);
@@ -258,7 +262,8 @@ OperationOutcome OperationExecutor::execute(
                 continue;
             }
             const int seq = run.log.beginStep(run.id, QStringLiteral("undo: ") + st.name,
-                st.server.toString(), st.undo.join(QStringLiteral("; ")), &error);
+                st.server.toString(),
+                FilePos::resolve(st.undo.join(QStringLiteral("; ")), run.coordinates), &error);
             QString output;
             const bool ok = runSql(run, st.server, st.undo, output);
             run.log.endStep(
@@ -321,6 +326,22 @@ bool OperationExecutor::runStep(Run &run, const OperationStep &step, QString &ou
         return runHooks(run, step, output);
     case OperationStep::KillClients:
         return killClients(run, step, output);
+    case OperationStep::ReadPosition:
+    case OperationStep::ReadBinlogEnd:
+    case OperationStep::WaitPosition:
+    case OperationStep::CatchUp: {
+        FilePos::StepContext c { run.snapshot,
+            [&](const InstanceKey &k, QString *error) -> Connection * {
+                QString opened;
+                if (!runSql(run, k, {}, opened)) { // opens the connection
+                    *error = opened;
+                    return nullptr;
+                }
+                return run.connections[k].get();
+            },
+            run.coordinates, m_waitSeconds };
+        return FilePos::runStep(c, step, output);
+    }
     case OperationStep::StoreChange:
         output = QStringLiteral("not run here");
         return false;
@@ -342,8 +363,17 @@ bool OperationExecutor::runSql(
             return false;
         }
     }
+    QStringList resolved;
+    for (const QString &sql : statements) {
+        resolved << FilePos::resolve(sql, run.coordinates);
+        // Coordinates never read: run nothing rather than a statement that might half apply.
+        if (FilePos::unresolved(resolved.last())) {
+            output = QStringLiteral("coordinates not read yet: %1").arg(resolved.last());
+            return false;
+        }
+    }
     const QString placeholder = QString::fromLatin1(replicationPasswordPlaceholder);
-    for (QString sql : statements) {
+    for (QString sql : resolved) {
         sql.replace(placeholder, Connection::quoteString(m_replicationPassword));
         if (!conn->execute(sql)) {
             output = conn->lastError().message;

@@ -4,6 +4,7 @@
 #include "plansteps.h"
 
 #include "analysis/errantgtid.h"
+#include "fileposplan.h"
 #include "gtidcoverage.h"
 #include "mysql/connection.h"
 #include "recovery/replicationrules.h"
@@ -26,11 +27,10 @@ QString moveBelow(Ctx &c, const InstanceFacts &x, const InstanceFacts &y, bool c
             "%1 replicates (directly or not) from %2: moving %2 below its own descendant makes a "
             "replication loop that no write can reach")
             .arg(y.key.toString(), x.key.toString());
-    if (!canReplicateFrom(x, y, &why)) {
-        if (!x.hasGtid() || !y.hasGtid())
-            why += QStringLiteral("; moves by file:pos are not implemented (only GTID moves are)");
+    if (replicatesByFilePos(x))
+        return moveByFilePos(c, x, y);
+    if (!canReplicateFrom(x, y, &why))
         return why;
-    }
     const auto oldSource = x.sourceKey();
     if (oldSource && *oldSource == y.key)
         return QStringLiteral("%1 already replicates from %2")
@@ -126,10 +126,11 @@ OperationPlan &relocate(Ctx &c, const InstanceFacts &x, const InstanceFacts &y)
     if (const QString why = moveBelow(c, x, y, true); !why.isEmpty())
         return refuse(c, why);
     return accept(c,
-        QStringLiteral("relocate %1 (and its %2 replica(s)) below %3 by GTID")
+        QStringLiteral("relocate %1 (and its %2 replica(s)) below %3 by %4")
             .arg(x.key.toString())
             .arg(c.s.replicasOf(x.key).size())
-            .arg(y.key.toString()));
+            .arg(y.key.toString(),
+                replicatesByFilePos(x) ? QStringLiteral("file:pos") : QStringLiteral("GTID")));
 }
 
 OperationPlan &takeover(Ctx &c, const InstanceFacts &t)

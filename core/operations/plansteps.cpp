@@ -1,6 +1,7 @@
 // Building blocks of plans shared by validate() and the per-instance actions.
 #include "plansteps.h"
 
+#include "fileposplan.h"
 #include "recovery/replicationrules.h"
 #include "recovery/sqldialect.h"
 
@@ -128,16 +129,22 @@ OperationPlan &instanceAction(Ctx &c, const InstanceFacts &x)
     case OperationKind::DetachReplica:
         if (!src || src->host().startsWith(QLatin1String("//")))
             return refuse(c, QStringLiteral("%1 is not an attached replica").arg(k));
-        c.p.steps << sql(QStringLiteral("detach %1 from %2").arg(k, src->toString()), x.key,
-            { d.stopReplication(channel), d.detachSource(*src, channel) });
+        if (replicatesByFilePos(x))
+            detachByFilePos(c, x, *src);
+        else
+            c.p.steps << sql(QStringLiteral("detach %1 from %2").arg(k, src->toString()), x.key,
+                { d.stopReplication(channel), d.detachSource(*src, channel) });
         return accept(c,
             QStringLiteral("detach %1 from %2 (coordinates kept; reattach resumes)")
                 .arg(k, src->toString()));
     case OperationKind::ReattachReplica:
         if (!src || !src->host().startsWith(QLatin1String("//")))
             return refuse(c, QStringLiteral("%1 is not a detached replica").arg(k));
-        c.p.steps << sql(QStringLiteral("reattach %1").arg(k), x.key,
-            { d.reattachSource(*src, channel), d.startReplication(channel) });
+        if (replicatesByFilePos(x))
+            reattachByFilePos(c, x, *src);
+        else
+            c.p.steps << sql(QStringLiteral("reattach %1").arg(k), x.key,
+                { d.reattachSource(*src, channel), d.startReplication(channel) });
         return accept(
             c, QStringLiteral("reattach %1 to %2:%3").arg(k, src->host().mid(2)).arg(src->port()));
     case OperationKind::Repoint: {
@@ -147,16 +154,21 @@ OperationPlan &instanceAction(Ctx &c, const InstanceFacts &x)
         if (const QString u = usable(c, s, *src, QStringLiteral("source")); !u.isEmpty())
             return refuse(c, u);
         QString why;
-        if (!canReplicateFrom(x, *s, &why))
+        const bool filepos = replicatesByFilePos(x);
+        if (!(filepos ? canReplicateByPosition(x, *s, &why) : canReplicateFrom(x, *s, &why)))
             return refuse(c, why);
-        c.p.steps << sql(QStringLiteral("repoint %1 at %2").arg(k, src->toString()), x.key,
-            { d.stopReplication(channel), d.changeSource(*src, channel),
-                d.startReplication(channel) },
-            { d.startReplication(channel) });
+        if (filepos)
+            repointByFilePos(c, x, *src);
+        else
+            c.p.steps << sql(QStringLiteral("repoint %1 at %2").arg(k, src->toString()), x.key,
+                { d.stopReplication(channel), d.changeSource(*src, channel),
+                    d.startReplication(channel) },
+                { d.startReplication(channel) });
         c.p.steps << waitReplicating(x.key, *src);
         return accept(c,
-            QStringLiteral("repoint %1 at %2 by GTID (reconnects a broken channel)")
-                .arg(k, src->toString()));
+            QStringLiteral("repoint %1 at %2 by %3 (reconnects a broken channel)")
+                .arg(k, src->toString(),
+                    filepos ? QStringLiteral("file:pos") : QStringLiteral("GTID")));
     }
     default:
         return refuse(c, QStringLiteral("not an instance action"));

@@ -165,4 +165,49 @@ QString SqlDialect::executedPositionQuery() const
                      : QStringLiteral("SELECT @@GLOBAL.gtid_executed AS pos");
 }
 
+// MySQL spellings below (CHANGE REPLICATION SOURCE ... SOURCE_LOG_FILE, START REPLICA UNTIL
+// SOURCE_LOG_FILE, SHOW BINARY LOG STATUS) follow the MySQL 8 manual and are not exercised here:
+// the test sandbox is MariaDB only.
+QString SqlDialect::changeSourceAt(const InstanceKey &source, const QString &channel, const QString &fileSql,
+                                   const QString &posSql) const
+{
+    const QString host = Connection::quoteString(source.host());
+    if (m_mariadb)
+        return QStringLiteral("CHANGE MASTER%1 TO MASTER_HOST=%2, MASTER_PORT=%3, MASTER_LOG_FILE=%4, "
+                              "MASTER_LOG_POS=%5, MASTER_USE_GTID=no")
+            .arg(named(channel, true), host)
+            .arg(source.port())
+            .arg(fileSql, posSql);
+    if (m_newSyntax)
+        return QStringLiteral("CHANGE REPLICATION SOURCE TO SOURCE_HOST=%1, SOURCE_PORT=%2, SOURCE_LOG_FILE=%3, "
+                              "SOURCE_LOG_POS=%4, SOURCE_AUTO_POSITION=0%5")
+            .arg(host)
+            .arg(source.port())
+            .arg(fileSql, posSql, named(channel, false));
+    return QStringLiteral("CHANGE MASTER TO MASTER_HOST=%1, MASTER_PORT=%2, MASTER_LOG_FILE=%3, "
+                          "MASTER_LOG_POS=%4, MASTER_AUTO_POSITION=0%5")
+        .arg(host)
+        .arg(source.port())
+        .arg(fileSql, posSql, named(channel, false));
+}
+
+QString SqlDialect::startReplicationUntil(const QString &channel, const QString &fileSql, const QString &posSql) const
+{
+    if (m_mariadb)
+        return QStringLiteral("START SLAVE%1 UNTIL MASTER_LOG_FILE=%2, MASTER_LOG_POS=%3")
+            .arg(named(channel, true), fileSql, posSql);
+    if (m_newSyntax)
+        return QStringLiteral("START REPLICA UNTIL SOURCE_LOG_FILE=%1, SOURCE_LOG_POS=%2%3")
+            .arg(fileSql, posSql, named(channel, false));
+    return QStringLiteral("START SLAVE UNTIL MASTER_LOG_FILE=%1, MASTER_LOG_POS=%2%3")
+        .arg(fileSql, posSql, named(channel, false));
+}
+
+QString SqlDialect::binlogEndQuery() const
+{
+    // MySQL 8.2 renamed it (and 8.4 removed the old name); MariaDB keeps SHOW MASTER STATUS.
+    return !m_mariadb && m_version >= 802 ? QStringLiteral("SHOW BINARY LOG STATUS")
+                                          : QStringLiteral("SHOW MASTER STATUS");
+}
+
 } // namespace Topograph

@@ -48,6 +48,18 @@ public:
     // SELECT ... AS pos: what the server executed, in the form waitForPosition() takes.
     QString executedPositionQuery() const;
 
+    // File:pos replication (no GTID). fileSql/posSql are SQL text: a quoted file name and a
+    // number, or placeholders the operation executor substitutes once it has read them.
+    // Point at source at those coordinates, GTID off for the channel (MariaDB MASTER_USE_GTID=no,
+    // MySQL AUTO_POSITION=0); user, password and TLS settings of the channel are kept (only the
+    // named options change). A new host resets the coordinates, so they are always given.
+    QString changeSourceAt(const InstanceKey &source, const QString &channel, const QString &fileSql,
+                           const QString &posSql) const;
+    // Start the channel with its SQL thread stopping at source coordinates (the IO thread runs on).
+    QString startReplicationUntil(const QString &channel, const QString &fileSql, const QString &posSql) const;
+    // File / Position of the server's own binary log end.
+    QString binlogEndQuery() const;
+
 private:
     bool m_mariadb;
     bool m_newSyntax; // MySQL 8.0.22+

@@ -5,6 +5,8 @@
 // Synthetic fleet: 20 MariaDB clusters of 100 (master > 9 intermediate masters > 10 replicas
 // each), a few replicas without log_slave_updates, a few stopped, a few older versions, so that
 // accepted and refused hovers (descendant, errant across clusters, versions, ...) are all timed.
+// The same fleet is timed again with every replica on file:pos (Using_Gtid=No), where only moves
+// below the grandparent or a sibling are accepted.
 #include "discovery/discovery.h"
 #include "logging/logging.h"
 #include "mysql/connection.h"
@@ -30,7 +32,7 @@ using Topograph::Test::Sandbox;
 
 namespace {
 
-TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
+TopologySnapshotPtr syntheticFleet(int clusters, int perCluster, bool filepos)
 {
     TopologySnapshot::Input in;
     for (int c = 0; c < clusters; ++c) {
@@ -59,7 +61,8 @@ TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
                 ch.ioThread = ch.sqlThread = stopped ? ThreadState::Stopped : ThreadState::Running;
                 if (!stopped)
                     ch.secondsBehindMaster = i % 5;
-                ch.usingGtid = QStringLiteral("Slave_Pos");
+                ch.usingGtid = filepos ? QStringLiteral("No") : QStringLiteral("Slave_Pos");
+                ch.readSourceLog = ch.execSourceLog = { QStringLiteral("binlog.000012"), 4567 + i };
                 f.channels << ch;
                 f.readOnly = true;
                 if (i % 53 == 11) // a replica that is behind
@@ -72,9 +75,9 @@ TopologySnapshotPtr syntheticFleet(int clusters, int perCluster)
     return TopologySnapshot::build(in);
 }
 
-void benchValidate(qint64 pairsWanted)
+void benchValidate(qint64 pairsWanted, bool filepos)
 {
-    const auto snap = syntheticFleet(20, 100);
+    const auto snap = syntheticFleet(20, 100, filepos);
     const QList<InstanceKey> keys = snap->instances().keys();
     const qint64 all = qint64(keys.size()) * keys.size();
     const qint64 pairs = pairsWanted <= 0 ? all : std::min(pairsWanted, all);
@@ -101,9 +104,9 @@ void benchValidate(qint64 pairsWanted)
     auto pct
         = [&](double q) { return ns[std::min(ns.size() - 1, size_t(q * ns.size()))] / 1000.0; };
     std::printf(
-        "validate(relocate X below Y), %lld instances, %lld of %lld pairs%s, %.1f s in all\n",
-        qint64(keys.size()), pairs, all, pairs == all ? " (every pair)" : " (random sample)",
-        seconds);
+        "validate(relocate X below Y), %s, %lld instances, %lld of %lld pairs%s, %.1f s in all\n",
+        filepos ? "replicas by file:pos" : "replicas by GTID", qint64(keys.size()), pairs, all,
+        pairs == all ? " (every pair)" : " (random sample)", seconds);
     std::printf("  accepted %lld, refused %lld\n", accepted, pairs - accepted);
     std::printf("  per call: median %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us\n", pct(0.5),
         pct(0.99), pct(0.999), ns.back() / 1000.0);
@@ -285,7 +288,8 @@ int main(int argc, char **argv)
         pairs = QString::fromLatin1(argv[1]).toLongLong();
     if (argc > 2)
         takeovers = QString::fromLatin1(argv[2]).toInt();
-    benchValidate(pairs);
+    benchValidate(pairs, false);
+    benchValidate(pairs, true);
     if (takeovers > 0)
         benchTakeover(takeovers);
     return 0;

@@ -70,6 +70,8 @@ Sandbox::Sandbox(const QString &topology, Options options)
                          QString::number(QCoreApplication::applicationPid())};
         if (options.tls)
             args << QStringLiteral("--tls");
+        if (options.noGtid)
+            args << QStringLiteral("--no-gtid");
         bool ok = false;
         const QString out = run(args, &ok, 120000);
         if (!ok) {

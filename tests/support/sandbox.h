@@ -19,6 +19,7 @@ public:
     struct Options
     {
         bool tls; // no default member initializers: GCC 12 rejects them in a default argument
+        bool noGtid; // replicas by file:pos (scripts/sandbox --no-gtid): Options{false, true}
     };
 
     explicit Sandbox(const QString &topology, Options options = {});
@@ -41,6 +42,8 @@ public:
     QString replicationPassword() const { return m_env.value(QStringLiteral("TOPOGRAPH_SANDBOX_REPL_PASSWORD")); }
     QString appPassword() const { return m_env.value(QStringLiteral("TOPOGRAPH_SANDBOX_APP_PASSWORD")); }
     QString tlsDir() const { return dir() + QStringLiteral("/tls"); }
+    // false when started with Options::noGtid: replicas use MASTER_USE_GTID=no.
+    bool usesGtid() const { return m_env.value(QStringLiteral("TOPOGRAPH_SANDBOX_REPLICATION")) != QLatin1String("filepos"); }
 
     // Fault injection; each returns false and sets error() when the sandbox script failed.
     bool kill(const QString &node) { return runOk({QStringLiteral("kill"), node}); }

@@ -1,103 +1,12 @@
-// validate() over snapshot fixtures: every refusal with its reason, every happy path's plan.
-// Fixture: m (master) > a, b, c; a > a1; x is a former master (its own cluster). MariaDB 10.11,
-// ROW, log_bin + log_slave_updates, domain 0. Each row applies small mutations to it.
+// validate() over snapshot fixtures (operationsfixture.h): every refusal with its reason, every
+// happy path's plan. The statements of file:pos plans are checked in tst_operations_fileposplans.
 #include "operations/operation.h"
+#include "operationsfixture.h"
 
 #include <QTest>
 
 using namespace Topograph;
-
-namespace {
-
-InstanceKey key(const QString &n)
-{
-    static const QStringList names { "m", "a", "b", "c", "a1", "x" };
-    return InstanceKey(QStringLiteral("db-%1").arg(n), 3306 + int(names.indexOf(n)));
-}
-
-InstanceFacts node(const QString &n, const QString &source, const QString &pos)
-{
-    InstanceFacts f;
-    f.key = key(n);
-    f.reachable = true;
-    f.flavor = Flavor::MariaDB;
-    f.version = QStringLiteral("10.11.6-MariaDB");
-    f.serverId = quint32(f.key.port());
-    f.logBin = true;
-    f.logReplicaUpdates = true;
-    f.binlogFormat = QStringLiteral("ROW");
-    f.readOnly = !source.isEmpty();
-    f.gtidCurrentPos = pos;
-    f.gtidBinlogPos = pos;
-    if (!source.isEmpty()) {
-        ReplicationChannel ch;
-        ch.source = key(source);
-        ch.ioThread = ThreadState::Running;
-        ch.sqlThread = ThreadState::Running;
-        ch.secondsBehindMaster = 0;
-        ch.usingGtid = QStringLiteral("Slave_Pos");
-        f.channels << ch;
-    }
-    return f;
-}
-
-// m writes as server 3306: "0-3306-100".
-TopologySnapshotPtr fixture(const QStringList &mutations)
-{
-    QMap<QString, InstanceFacts> n;
-    n["m"] = node("m", {}, "0-3306-100");
-    n["a"] = node("a", "m", "0-3306-100");
-    n["b"] = node("b", "m", "0-3306-100");
-    n["c"] = node("c", "m", "0-3306-100");
-    n["a1"] = node("a1", "a", "0-3306-100");
-    n["x"] = node("x", {}, "0-3311-90");
-    TopologySnapshot::Input in;
-    for (const QString &m : mutations) {
-        const QString who = m.section(QLatin1Char('.'), 0, 0);
-        const QString what = m.section(QLatin1Char('.'), 1);
-        const QString field = what.section(QLatin1Char('='), 0, 0);
-        const QString value = what.section(QLatin1Char('='), 1);
-        InstanceFacts &f = n[who];
-        if (field == "noLogSlaveUpdates")
-            f.logReplicaUpdates = false;
-        else if (field == "noLogBin")
-            f.logBin = false;
-        else if (field == "version")
-            f.version = value;
-        else if (field == "format")
-            f.binlogFormat = value;
-        else if (field == "pos")
-            f.gtidCurrentPos = f.gtidBinlogPos = value;
-        else if (field == "stopped") {
-            f.channels[0].ioThread = f.channels[0].sqlThread = ThreadState::Stopped;
-            f.channels[0].secondsBehindMaster.reset();
-        } else if (field == "lag")
-            f.channels[0].secondsBehindMaster = value.toInt();
-        else if (field == "unreachable")
-            f.reachable = false;
-        else if (field == "mysqlNoGtid") {
-            f.flavor = Flavor::MySQL;
-            f.version = QStringLiteral("8.0.36");
-            f.gtidMode = QStringLiteral("OFF");
-        } else if (field == "downtime")
-            in.downtimes.insert(f.key,
-                Downtime { QDateTime::currentDateTimeUtc().addSecs(3600),
-                    QStringLiteral("disk swap"), QStringLiteral("dba") });
-        else if (field == "maintenance")
-            in.maintenance.insert(f.key);
-        else if (field == "mustNot")
-            in.promotionRules.insert(f.key, PromotionRule::MustNot);
-        else if (field == "detached")
-            f.channels[0].source = InstanceKey(
-                QStringLiteral("//") + f.channels[0].source.host(), f.channels[0].source.port());
-        else
-            qFatal("unknown mutation %s", qPrintable(m));
-    }
-    in.instances = n.values();
-    return TopologySnapshot::build(in);
-}
-
-} // namespace
+using namespace Topograph::OperationsFixture;
 
 class tst_Operations : public QObject
 {
@@ -165,11 +74,159 @@ void tst_Operations::validate_data()
         << "relocate"
         << "b"
         << "c" << QStringList { "c.mysqlNoGtid" } << false << "not supported";
-    QTest::newRow("no GTID") << "relocate"
-                             << "b"
-                             << "c"
-                             << QStringList { "b.mysqlNoGtid", "c.mysqlNoGtid", "m.mysqlNoGtid" }
-                             << false << "file:pos are not implemented";
+    // file:pos (b.filepos: Using_Gtid=No): below the grandparent or a sibling only
+    const QStringList myNoGtid { "m.mysqlNoGtid", "a.mysqlNoGtid", "b.mysqlNoGtid", "c.mysqlNoGtid",
+        "a1.mysqlNoGtid" };
+    QTest::newRow("file:pos into another branch")
+        << "relocate"
+        << "b"
+        << "a1" << QStringList { "b.filepos" } << false
+        << "db-b:3308 replicates by file:pos (Using_Gtid=No): it can move only below its "
+           "grandparent or a sibling (another replica of db-m:3306); enable GTID (CHANGE MASTER TO "
+           "MASTER_USE_GTID=slave_pos) to move it anywhere";
+    QTest::newRow("file:pos below a cousin")
+        << "relocate"
+        << "a1"
+        << "b" << QStringList { "a1.filepos" } << false
+        << "only below its grandparent (db-m:3306) or a sibling (another replica of db-a:3307)";
+    QTest::newRow("file:pos below a nephew")
+        << "relocate"
+        << "c"
+        << "a1" << QStringList { "c.filepos" } << false << "replicates by file:pos";
+    QTest::newRow("file:pos onto its current source")
+        << "relocate"
+        << "b"
+        << "m" << QStringList { "b.filepos" } << false << "already replicates from";
+    QTest::newRow("file:pos onto its descendant")
+        << "relocate"
+        << "a"
+        << "a1" << QStringList { "a.filepos" } << false << "own descendant";
+    QTest::newRow("file:pos below a sibling without log_slave_updates")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "c.noLogSlaveUpdates" } << false
+        << "log_slave_updates=OFF";
+    QTest::newRow("file:pos below a newer sibling")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "b.version=10.6.16-MariaDB" } << false
+        << "a replica must not be older than its source";
+    QTest::newRow("file:pos below a writable sibling")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "c.writable" } << false
+        << "db-c:3309 is writable (read_only=OFF)";
+    QTest::newRow("file:pos below a stopped sibling")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "c.stopped" } << false
+        << "db-c:3309 is not replicating from db-m:3306";
+    QTest::newRow("file:pos with its SQL thread stopped")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "b.sqlStopped" } << false
+        << "db-b:3308 is not replicating from db-m:3306 (Slave_IO_Running=Yes, "
+           "Slave_SQL_Running=No: Duplicate entry";
+    QTest::newRow("file:pos without an executed position")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "b.noExecPos" } << false
+        << "reports no executed position";
+    QTest::newRow("file:pos below a sibling lagging")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "c.lag=600" } << false << "lags 600 s";
+    QTest::newRow("file:pos move-up with its IO thread stopped")
+        << "move-up"
+        << "a1"
+        << "" << QStringList { "a1.filepos", "a1.ioStopped" } << false
+        << "db-a1:3310 is not replicating from db-a:3307 (Slave_IO_Running=No, "
+           "Slave_SQL_Running=Yes)";
+    QTest::newRow("file:pos move-up, parent stopped")
+        << "move-up"
+        << "a1"
+        << "" << QStringList { "a1.filepos", "a.stopped" } << false
+        << "db-a:3307 is not replicating from db-m:3306";
+    QTest::newRow("file:pos move-up, parent downtimed")
+        << "move-up"
+        << "a1"
+        << "" << QStringList { "a1.filepos", "a.downtime" } << false
+        << "parent db-a:3307 is downtimed";
+    QTest::newRow("file:pos move-up, lagging") << "move-up"
+                                               << "a1"
+                                               << "" << QStringList { "a1.filepos", "a1.lag=600" }
+                                               << false << "db-a1:3310 lags 600 s behind db-a:3307";
+    QTest::newRow("file:pos take-siblings, taker writable")
+        << "take-siblings"
+        << "a"
+        << "" << QStringList { "b.filepos", "a.writable" } << false
+        << "sibling db-b:3308 cannot move below db-a:3307: db-a:3307 is writable";
+    QTest::newRow("MySQL without GTID into another branch")
+        << "relocate"
+        << "b"
+        << "a1" << myNoGtid << false
+        << "replicates by file:pos (Auto_Position=0): it can move only below its grandparent or a "
+           "sibling (another replica of db-m:3306); enable GTID (gtid_mode=ON, then "
+           "MASTER_AUTO_POSITION=1)";
+    QTest::newRow("file:pos move-up") << "move-up"
+                                      << "a1"
+                                      << "" << QStringList { "a1.filepos" } << true
+                                      << "relocate db-a1:3310 (and its 0 replica(s)) below "
+                                         "db-m:3306 by file:pos";
+    QTest::newRow("file:pos below its grandparent")
+        << "relocate"
+        << "a1"
+        << "m" << QStringList { "a1.filepos" } << true << "below db-m:3306 by file:pos";
+    QTest::newRow("file:pos below a sibling") << "relocate"
+                                              << "b"
+                                              << "c" << QStringList { "b.filepos" } << true
+                                              << "relocate db-b:3308 (and its 0 replica(s)) below "
+                                                 "db-c:3309 by file:pos";
+    QTest::newRow("file:pos below a sibling, both file:pos, sibling behind")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "c.filepos", "c.lag=3" } << true << "by file:pos";
+    QTest::newRow("file:pos with its subtree below a sibling")
+        << "relocate"
+        << "a"
+        << "b" << QStringList { "a.filepos" } << true
+        << "relocate db-a:3307 (and its 1 replica(s)) below db-b:3308 by file:pos";
+    QTest::newRow("file:pos below a sibling, its IO thread stopped")
+        << "relocate"
+        << "b"
+        << "c" << QStringList { "b.filepos", "b.ioStopped" } << true << "by file:pos";
+    QTest::newRow("file:pos take-siblings")
+        << "take-siblings"
+        << "a"
+        << "" << QStringList { "b.filepos", "c.filepos" } << true << "db-b:3308, db-c:3309";
+    QTest::newRow("file:pos siblings in a takeover")
+        << "graceful-takeover"
+        << "a"
+        << "" << QStringList { "b.filepos" } << true << "db-a:3307 becomes master";
+    QTest::newRow("MySQL without GTID below a sibling")
+        << "relocate"
+        << "b"
+        << "c" << myNoGtid << true << "below db-c:3309 by file:pos";
+    QTest::newRow("file:pos repoint") << "repoint"
+                                      << "b"
+                                      << "" << QStringList { "b.filepos", "b.stopped" } << true
+                                      << "repoint db-b:3308 at db-m:3306 by file:pos";
+    QTest::newRow("MySQL without GTID repoint")
+        << "repoint"
+        << "b"
+        << "" << (QStringList(myNoGtid) << "b.stopped") << true << "by file:pos";
+    QTest::newRow("file:pos detach") << "detach-replica"
+                                     << "b"
+                                     << "" << QStringList { "b.filepos" } << true
+                                     << "detach db-b:3308 from db-m:3306 (coordinates kept";
+    QTest::newRow("file:pos reattach") << "reattach-replica"
+                                       << "b"
+                                       << "" << QStringList { "b.filepos", "b.detached" } << true
+                                       << "reattach db-b:3308 to db-m:3306";
+    QTest::newRow("MySQL without GTID move-up")
+        << "move-up"
+        << "a1"
+        << "" << myNoGtid << true << "below db-m:3306 by file:pos";
     QTest::newRow("target downtimed")
         << "relocate"
         << "b"
