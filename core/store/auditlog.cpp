@@ -9,11 +9,11 @@
 
 namespace Topograph {
 
-namespace {
-
-const char selectColumns[]
+const char auditEntrySelect[]
     = "SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
       "recovery_id, prev_hash, hash FROM audit_entries";
+
+namespace {
 
 void setError(QString *error, const QString &text)
 {
@@ -29,7 +29,9 @@ void appendField(QByteArray &out, const QByteArray &utf8)
     out += '\n';
 }
 
-AuditEntry entryFrom(const QSqlQuery &q)
+} // namespace
+
+AuditEntry auditEntryFromRow(const QSqlQuery &q)
 {
     AuditEntry e;
     e.id = q.value(0).toLongLong();
@@ -46,6 +48,8 @@ AuditEntry entryFrom(const QSqlQuery &q)
     e.hash = q.value(11).toString();
     return e;
 }
+
+namespace {
 
 // WHERE clause and its bound values for a filter.
 QString whereClause(const AuditFilter &f, QVariantList *binds)
@@ -220,7 +224,7 @@ bool AuditLog::forEach(const AuditFilter &filter,
     const std::function<bool(const AuditEntry &)> &visit, QString *error) const
 {
     QVariantList binds;
-    QString sql = QString::fromLatin1(selectColumns) + whereClause(filter, &binds);
+    QString sql = QString::fromLatin1(auditEntrySelect) + whereClause(filter, &binds);
     if (filter.limit > 0)
         sql = QStringLiteral("SELECT * FROM (%1 ORDER BY id DESC LIMIT %2) ORDER BY id")
                   .arg(sql)
@@ -235,7 +239,7 @@ bool AuditLog::forEach(const AuditFilter &filter,
     if (!m_store.exec(q, error))
         return false;
     while (q.next())
-        if (!visit(entryFrom(q)))
+        if (!visit(auditEntryFromRow(q)))
             break;
     return true;
 }

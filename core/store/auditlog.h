@@ -9,6 +9,8 @@
 #include <functional>
 #include <optional>
 
+class QSqlQuery;
+
 namespace Topograph {
 
 class Store;
@@ -54,6 +56,11 @@ struct AuditVerification
     QMap<qint64, QString> problems;
     static constexpr int maxProblems = 1000;
 };
+
+// "SELECT <every audit_entries column> FROM audit_entries", in the order auditEntryFromRow()
+// reads them: for the queries of AuditLog and AuditQuery.
+extern const char auditEntrySelect[];
+AuditEntry auditEntryFromRow(const QSqlQuery &q);
 
 // The append-only, hash-chained audit log in the store.
 //

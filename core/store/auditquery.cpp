@@ -9,28 +9,6 @@ namespace Topograph {
 
 namespace {
 
-const char selectColumns[]
-    = "SELECT id, at, actor, cluster, instance, action, outcome, message, details, "
-      "recovery_id, prev_hash, hash FROM audit_entries";
-
-AuditEntry entryFrom(const QSqlQuery &q)
-{
-    AuditEntry e;
-    e.id = q.value(0).toLongLong();
-    e.at = Store::fromDb(q.value(1));
-    e.actor = q.value(2).toString();
-    e.cluster = q.value(3).toString();
-    e.instance = q.value(4).toString();
-    e.action = q.value(5).toString();
-    e.outcome = auditOutcomeFromName(q.value(6).toString()).value_or(AuditOutcome::Failed);
-    e.message = q.value(7).toString();
-    e.details = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
-    e.recoveryId = q.value(9).toLongLong();
-    e.prevHash = q.value(10).toString();
-    e.hash = q.value(11).toString();
-    return e;
-}
-
 QString whereClause(const AuditQueryFilter &f, QVariantList *binds)
 {
     QStringList parts;
@@ -125,7 +103,7 @@ QList<AuditEntry> AuditQuery::pageAfter(
     QVariantList binds;
     QSqlQuery q(m_store.database());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(selectColumns) + whereClause(f, &binds)
+    q.prepare(QString::fromLatin1(auditEntrySelect) + whereClause(f, &binds)
         + QStringLiteral(" ORDER BY id LIMIT ?"));
     for (const QVariant &b : binds)
         q.addBindValue(b);
@@ -133,7 +111,7 @@ QList<AuditEntry> AuditQuery::pageAfter(
     if (!m_store.exec(q, error))
         return result;
     while (q.next())
-        result.prepend(entryFrom(q));
+        result.prepend(auditEntryFromRow(q));
     return result;
 }
 
@@ -144,7 +122,7 @@ QList<AuditEntry> AuditQuery::pageAt(
     QVariantList binds;
     QSqlQuery q(m_store.database());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(selectColumns) + whereClause(filter, &binds)
+    q.prepare(QString::fromLatin1(auditEntrySelect) + whereClause(filter, &binds)
         + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"));
     for (const QVariant &b : binds)
         q.addBindValue(b);
@@ -154,18 +132,18 @@ QList<AuditEntry> AuditQuery::pageAt(
         return result;
     result.reserve(limit);
     while (q.next())
-        result << entryFrom(q);
+        result << auditEntryFromRow(q);
     return result;
 }
 
 std::optional<AuditEntry> AuditQuery::entry(qint64 id, QString *error) const
 {
     QSqlQuery q(m_store.database());
-    q.prepare(QString::fromLatin1(selectColumns) + QStringLiteral(" WHERE id = ?"));
+    q.prepare(QString::fromLatin1(auditEntrySelect) + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(id);
     if (!m_store.exec(q, error) || !q.next())
         return std::nullopt;
-    return entryFrom(q);
+    return auditEntryFromRow(q);
 }
 
 qint64 AuditQuery::lastId(QString *error) const
