@@ -9,7 +9,12 @@ class AboutDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit AboutDialog(QWidget *parent = nullptr);
+    // storePath/schemaVersion: the store the console uses (0 = none open).
+    explicit AboutDialog(QWidget *parent = nullptr, const QString &storePath = {}, int schemaVersion = 0);
+    QString text() const;
+
+private:
+    QString m_text;
 };
 
 } // namespace Topograph::Gui

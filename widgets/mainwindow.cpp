@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
-#include "aboutdialog.h"
+#include "auditlogwindow.h"
+#include "autofailovertoggle.h"
+#include "chartspanel.h"
+#include "fleettray.h"
 #include "clusterlist.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
@@ -22,7 +25,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QSettings>
 #include <QScrollBar>
 #include <QStatusBar>
@@ -43,27 +45,10 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/topograph.svg")));
     setDockNestingEnabled(true);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-
     setCentralWidget(buildCentre());
     buildDocks();
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &TopologyView::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &TopologyView::zoomOut);
-    view->addAction(tr("&Fit Cluster"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view, &TopologyView::fit);
-    view->addAction(tr("&Find Instance\u2026"), QKeySequence::Find, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    view->addSeparator();
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        view->addAction(d->toggleViewAction());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
+    buildExtraDocks();
+    buildMenus();
 
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
@@ -181,7 +166,10 @@ void MainWindow::setEngine(Engine *engine, const QString &storePath)
 {
     m_engine = engine;
     m_storePath = storePath;
+    attachStore(storePath);
     connect(engine, &Engine::snapshotUpdated, this, &MainWindow::onSnapshot);
+    connect(engine, &Engine::analysisAppeared, m_tray, &FleetTray::notifyDetected);
+    connect(engine, &Engine::recoveryFinished, m_tray, &FleetTray::notifyRecovery);
     connect(engine, &Engine::recoveryStarted, this, [this](const QString &cluster, const InstanceKey &failed) {
         m_recovering.insert(cluster);
         if (!m_recoverDialog || !m_recoverDialog->isRunning())
@@ -200,6 +188,8 @@ void MainWindow::setEngine(Engine *engine, const QString &storePath)
     connect(engine, &Engine::recoveryFinished, this, [this](const QString &cluster, const RecoveryOutcome &outcome) {
         m_recovering.remove(cluster);
         m_progress->finished(cluster, outcome);
+        if (m_auditLog)
+            m_auditLog->refresh();
         if (m_recoverDialog && m_recoverDialog->isRunning())
             m_recoverDialog->recoveryFinished(outcome);
         statusBar()->showMessage(outcome.message, 15000);
@@ -296,8 +286,11 @@ void MainWindow::refreshRecoveries()
 
 void MainWindow::onSnapshot(const TopologySnapshotPtr &snapshot)
 {
-    // Snapshots can come in bursts (re-probes after a failure): show at most ten per second, the
-    // latest one always, so the window stays responsive whatever the engine publishes.
+    // Every snapshot goes into the charts' history (cheap); the window itself shows at most ten
+    // per second, the latest one always, so it stays responsive whatever the engine publishes
+    // (snapshots come in bursts when re-probes follow a failure).
+    if (snapshot)
+        m_charts->addSnapshot(*snapshot);
     m_pending = snapshot;
     if (m_refreshTimer->isActive())
         return;
@@ -356,6 +349,11 @@ void MainWindow::refresh()
         scrollToTopLeft();
     m_problems->apply(m_analyses);
     showDetails();
+    m_charts->setCluster(m_cluster);
+    if (m_engine)
+        m_charts->setLagThreshold(m_engine->policy().reasonableReplicationLagSeconds);
+    m_autoFailover->setFleet(m_snapshot, aliases());
+    m_tray->apply(m_analyses, m_snapshot->instances().size(), m_snapshot->clusters().size());
     QStringList names;
     for (auto it = m_snapshot->instances().cbegin(); it != m_snapshot->instances().cend(); ++it)
         names << it.key().toString();
@@ -373,6 +371,7 @@ void MainWindow::showCluster(const QString &name)
     if (name.isEmpty() || name == m_cluster)
         return;
     m_cluster = name;
+    m_charts->setCluster(name);
     if (!m_snapshot)
         return;
     m_scene->apply(m_snapshot, m_analyses, m_cluster);
@@ -452,12 +451,6 @@ void MainWindow::updateStatus()
                                  .arg(m_snapshot->instances().size())
                                  .arg(m_snapshot->clusters().size())
                                  .arg(problems));
-}
-
-void MainWindow::showAbout()
-{
-    AboutDialog dialog(this);
-    dialog.exec();
 }
 
 void MainWindow::restoreLayout()

@@ -23,6 +23,15 @@ class Store;
 
 namespace Topograph::Gui {
 
+class AuditLogWindow;
+class AutoFailoverToggle;
+class ChartsPanel;
+class ConnectionContext;
+class ConnectionManagerDialog;
+class DiscoverDialog;
+class ExportDialog;
+class FailoverSettingsDialog;
+class FleetTray;
 class ClusterList;
 class InstanceDetails;
 class OperationDialog;
@@ -50,6 +59,9 @@ public:
     // receives its first channel. Without it, drops and actions are validated but not run.
     void setOperationContext(ConnectionOptionsProvider connectionOptions, const QString &replicationUser,
                              const QString &replicationPassword);
+    // Connection profiles and passwords behind Discover and the connection manager; the same
+    // context the engine's ConnectionOptionsProvider reads. Without it those two are disabled.
+    void setConnectionContext(std::shared_ptr<ConnectionContext> context);
     OperationDialog *operationDialog() const;
     OperationRunner *operationRunner() const { return m_runner; }
     // Confirms (when the kind needs it) and runs an operation; the scene's drops and menu land here.
@@ -62,6 +74,25 @@ public:
     InstanceDetails *instanceDetails() const { return m_details; }
     ProgressPanel *progressPanel() const { return m_progress; }
     RecoverDialog *recoverDialog() const;
+    AutoFailoverToggle *autoFailover() const { return m_autoFailover; }
+    QLabel *autoFailoverStatus() const { return m_autoFailoverStatus; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    AuditLogWindow *auditLog() const { return m_auditLog; } // null until setEngine()
+    FleetTray *tray() const { return m_tray; }
+    // The dialogs the menus open (created on demand, null when closed).
+    FailoverSettingsDialog *failoverSettingsDialog() const;
+    ExportDialog *exportDialog() const;
+    DiscoverDialog *discoverDialog() const;
+    ConnectionManagerDialog *connectionManagerDialog() const;
+    // Menu and toolbar actions by object name ("Discover", "FailoverSettings", "AuditLog", ...).
+    QAction *action(const QString &name) const;
+
+    void openFailoverSettings();
+    void openExportDialog();
+    void openDiscoverDialog();
+    void openConnectionManager();
+    void openPreferences();
+    void showShortcuts();
 
     void showCluster(const QString &name);
     void openRecoverDialog(const InstanceKey &failed, const QString &analysisCode);
@@ -73,6 +104,10 @@ protected:
 
 private:
     void showAbout();
+    void buildMenus();
+    void buildExtraDocks();
+    void attachStore(const QString &storePath);
+    QHash<QString, QString> aliases() const;
     void restoreLayout();
     void buildDocks();
     QWidget *buildCentre();
@@ -113,6 +148,17 @@ private:
     QString m_replicationUser;
     QString m_replicationPassword;
     QString m_operationCluster; // of the operation in flight
+
+    AutoFailoverToggle *m_autoFailover = nullptr;
+    QLabel *m_autoFailoverStatus = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    AuditLogWindow *m_auditLog = nullptr;
+    FleetTray *m_tray = nullptr;
+    std::shared_ptr<ConnectionContext> m_connections;
+    QPointer<FailoverSettingsDialog> m_settingsDialog;
+    QPointer<ExportDialog> m_exportDialog;
+    QPointer<DiscoverDialog> m_discoverDialog;
+    QPointer<ConnectionManagerDialog> m_connectionDialog;
 };
 
 } // namespace Topograph::Gui

@@ -74,6 +74,35 @@ MetricChart::MetricChart(MetricsHistory::Metric metric, QWidget *parent)
         emit plotAreaChanged();
     });
     setWindow(0, 1000);
+    applyPalette();
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QChartView::changeEvent(event);
+}
+
+void MetricChart::applyPalette()
+{
+    // Follow the window's light or dark palette without QChart::setTheme(), which would also
+    // reset the lines' own pens and colours.
+    const QPalette p = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(p.color(QPalette::Base));
+    c->setBackgroundPen(QPen(p.color(QPalette::Mid)));
+    c->setTitleBrush(p.color(QPalette::Text));
+    c->legend()->setLabelColor(p.color(QPalette::Text));
+    QColor grid = p.color(QPalette::Text);
+    grid.setAlpha(40);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
+        axis->setLabelsBrush(p.color(QPalette::Text));
+        axis->setTitleBrush(p.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(p.color(QPalette::Mid));
+    }
+    setBackgroundBrush(p.color(QPalette::Window));
 }
 
 void MetricChart::setTitle(const QString &title)

@@ -75,7 +75,11 @@ public:
 signals:
     void plotAreaChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette();
     struct Line
     {
         LineSpec spec;

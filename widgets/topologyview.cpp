@@ -19,6 +19,7 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     setDragMode(ScrollHandDrag);
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
+    followPalette();
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
@@ -101,6 +102,21 @@ void TopologyView::keyPressEvent(QKeyEvent *event)
         }
     }
     QGraphicsView::keyPressEvent(event);
+}
+
+void TopologyView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+    QGraphicsView::changeEvent(event);
+}
+
+void TopologyView::followPalette()
+{
+    // The cards stay light (their state colours are chosen for it); the canvas around them
+    // follows the light or dark scheme.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_scene->setBackgroundBrush(dark ? QColor(0x23, 0x25, 0x29) : QColor(0xf4, 0xf5, 0xf7));
 }
 
 } // namespace Topograph::Gui

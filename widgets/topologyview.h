@@ -32,8 +32,10 @@ signals:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void followPalette();
     TopologyScene *m_scene;
 };
 

@@ -1,7 +1,9 @@
+#include "connectioncontext.h"
 #include "engine/engine.h"
 #include "localization.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
+#include "preferences.h"
 #include "startupoptions.h"
 #include "store/store.h"
 
@@ -24,8 +26,11 @@ int main(int argc, char *argv[])
     if (!logError.isEmpty())
         qWarning("%s", qUtf8Printable(logError));
 
-    // The system locale picks the language; a missing translation falls back to English.
-    Topograph::Gui::installTranslators(&app, QLocale());
+    // The system locale picks the language unless the preferences name one; a missing
+    // translation falls back to English.
+    const Topograph::Gui::Preferences preferences = Topograph::Gui::Preferences::load();
+    Topograph::Gui::installTranslators(&app, preferences.locale());
+    Topograph::Gui::applyTheme(&app, preferences.theme);
 
     QString error;
     const auto options = Topograph::Gui::StartupOptions::parse(QApplication::arguments(), &error);
@@ -34,7 +39,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qUtf8Printable(error));
         return app.arguments().contains(QStringLiteral("--help")) ? 0 : 2;
     }
-    const auto provider = Topograph::Gui::connectionOptionsProvider(*options, &error);
+    // Connection profiles (non-secret, in the settings) and passwords (keychain or this session's
+    // memory) shared by the engine's provider and the Discover / Connections dialogs.
+    auto connections = std::make_shared<Topograph::Gui::ConnectionContext>();
+    const auto provider = Topograph::Gui::connectionOptionsProvider(*options, connections, &error);
     if (!provider) {
         std::fprintf(stderr, "topograph: %s\n", qUtf8Printable(error));
         return 2;
@@ -44,7 +52,16 @@ int main(int argc, char *argv[])
     eo.storePath = options->storePath.isEmpty() ? Topograph::Store::defaultPath() : options->storePath;
     eo.seeds = options->seeds;
     eo.connectionOptions = *provider;
+    // Until the first snapshot, the store says which cluster a known server is in (for its
+    // cluster's password).
+    if (const auto store = Topograph::Store::open(eo.storePath, &error))
+        connections->membership().preload(*store);
     Topograph::Engine engine(eo);
+    QObject::connect(&engine, &Topograph::Engine::snapshotUpdated, &app,
+                     [connections](const Topograph::TopologySnapshotPtr &s) {
+                         if (s)
+                             connections->membership().update(*s);
+                     });
 
     QString replicationPassword;
     if (!options->replicationPasswordEnv.isEmpty()) {
@@ -55,6 +72,7 @@ int main(int argc, char *argv[])
     Topograph::Gui::MainWindow window;
     window.setEngine(&engine, eo.storePath);
     window.setOperationContext(*provider, options->replicationUser, replicationPassword);
+    window.setConnectionContext(connections);
     window.show();
     if (!engine.start(&error))
         QMessageBox::critical(&window, QObject::tr("Topograph"),

@@ -349,7 +349,7 @@ void tst_Poller::tlsConnectionsAreWatchedQuietly()
     // Over TLS the socket may carry bytes the server sends on its own (TLS 1.3 session tickets);
     // they must not be taken for a dying server: no wake-ups while all is well, and a kill is
     // still seen at once.
-    Sandbox tls(QStringLiteral("t1>t2"), Sandbox::Options{true});
+    Sandbox tls(QStringLiteral("t1>t2"), Sandbox::Options{true, false});
     QVERIFY2(tls.isUp(), qPrintable(tls.error()));
     Poller::Options o;
     o.seeds = {InstanceKey(QStringLiteral("127.0.0.1"), tls.port(QStringLiteral("t1")))};

@@ -143,7 +143,7 @@ ConnectionOptions tst_Tls::options(const Sandbox &sb, SslMode mode, const QStrin
 
 void tst_Tls::initTestCase()
 {
-    m_tls = std::make_unique<Sandbox>(QStringLiteral("a"), Sandbox::Options{true});
+    m_tls = std::make_unique<Sandbox>(QStringLiteral("a"), Sandbox::Options{true, false});
     QVERIFY2(m_tls->isUp(), qPrintable(m_tls->error()));
     m_plain = std::make_unique<Sandbox>(QStringLiteral("a"));
     QVERIFY2(m_plain->isUp(), qPrintable(m_plain->error()));
