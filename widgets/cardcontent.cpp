@@ -4,9 +4,10 @@
 
 namespace Topograph::Gui {
 
+// lupdate files a namespace-level tr() under the namespace: look the strings up there.
 static QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Topograph::Gui::CardContent", s, disambiguation, n);
+    return QCoreApplication::translate("Topograph::Gui", s, disambiguation, n);
 }
 
 QColor healthColor(HealthState s)

@@ -12,9 +12,10 @@
 
 namespace Topograph::Gui {
 
+// lupdate files a namespace-level tr() under the namespace: look the strings up there.
 static QString tr(const char *s)
 {
-    return QCoreApplication::translate("Topograph::Gui::StartupOptions", s);
+    return QCoreApplication::translate("Topograph::Gui", s);
 }
 
 std::optional<StartupOptions> StartupOptions::parse(const QStringList &arguments, QString *error)

@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 #include "autofailovertoggle.h"
+#include "cardcontent.h"
 #include "engine/engine.h"
 #include "fleettray.h"
 #include "localization.h"
@@ -98,6 +99,8 @@ void tst_MainWindow::menusAreTranslated()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QCOMPARE(menuTitles(w), menus);
+    // Strings of files whose tr() is a namespace-level helper (the cards) are translated too.
+    QCOMPARE(healthWord(HealthState::Warning) != QLatin1String("warning"), translated);
     saveArtifact(w, QStringLiteral("mainwindow-%1.png").arg(locale));
 }
 
