@@ -422,6 +422,22 @@
         <source>Recovery</source>
         <translation>リカバリ</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
 </context>
 <context>
     <name>Topograph::Gui::AuditLogWindow</name>

@@ -422,6 +422,22 @@
         <source>Recovery</source>
         <translation>복구</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
 </context>
 <context>
     <name>Topograph::Gui::AuditLogWindow</name>

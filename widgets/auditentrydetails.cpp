@@ -1,3 +1,4 @@
+#include "auditlogmodel.h"
 #include "auditentrydetails.h"
 
 #include <QGroupBox>
@@ -137,7 +138,7 @@ void AuditEntryDetails::showEntry(
     html += row(tr("Cluster"), e.cluster);
     html += row(tr("Instance"), e.instance);
     html += row(tr("Action"), e.action);
-    html += row(tr("Outcome"), auditOutcomeName(e.outcome));
+    html += row(tr("Outcome"), auditOutcomeText(e.outcome));
     if (e.recoveryId)
         html += row(tr("Recovery"), QStringLiteral("#%1").arg(e.recoveryId));
     html += row(tr("Hash"), e.hash);
@@ -171,9 +172,9 @@ void AuditEntryDetails::showEntry(
     m_recoveryBox->setTitle(tr("Recovery #%1").arg(r.id));
     QStringList lines;
     lines << (r.automatic ? tr("%1 of cluster %2, started automatically: %3.")
-                                .arg(r.kind, r.cluster, recoveryStateName(r.state))
+                                .arg(r.kind, r.cluster, recoveryStateText(r.state))
                           : tr("%1 of cluster %2, started by %3: %4.")
-                                .arg(r.kind, r.cluster, r.actor, recoveryStateName(r.state)));
+                                .arg(r.kind, r.cluster, r.actor, recoveryStateText(r.state)));
     if (!r.failedInstance.isEmpty() || !r.successor.isEmpty())
         lines << tr("Failed: %1; successor: %2.")
                      .arg(r.failedInstance.isEmpty() ? tr("none") : r.failedInstance,

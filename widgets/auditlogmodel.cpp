@@ -10,9 +10,7 @@
 
 namespace Topograph::Gui {
 
-namespace {
-
-QString outcomeText(AuditOutcome outcome)
+QString auditOutcomeText(AuditOutcome outcome)
 {
     // A glyph as well as a colour: the outcome must read without colour vision.
     switch (outcome) {
@@ -25,6 +23,23 @@ QString outcomeText(AuditOutcome outcome)
     }
     return {};
 }
+
+QString recoveryStateText(RecoveryState state)
+{
+    switch (state) {
+    case RecoveryState::Running:
+        return AuditLogModel::tr("running");
+    case RecoveryState::Succeeded:
+        return AuditLogModel::tr("succeeded");
+    case RecoveryState::Failed:
+        return AuditLogModel::tr("failed");
+    case RecoveryState::Interrupted:
+        return AuditLogModel::tr("interrupted");
+    }
+    return {};
+}
+
+namespace {
 
 QColor outcomeColor(AuditOutcome outcome)
 {
@@ -331,7 +346,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     case ActionColumn:
         return e->action;
     case OutcomeColumn:
-        return outcomeText(e->outcome);
+        return auditOutcomeText(e->outcome);
     case MessageColumn: {
         if (tip)
             return e->message;

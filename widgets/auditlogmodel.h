@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/auditquery.h"
+#include "store/recoverylog.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -100,5 +101,9 @@ private:
     mutable int m_pagesRead = 0;
     mutable QString m_error;
 };
+
+// For people: glyph and translated word ("✓ ok"), and a recovery's state as a translated word.
+QString auditOutcomeText(AuditOutcome outcome);
+QString recoveryStateText(RecoveryState state);
 
 } // namespace Topograph::Gui

@@ -166,7 +166,7 @@ void AuditLogWindow::acknowledgeRecovery(qint64 recoveryId)
     const std::optional<Recovery> r = RecoveryLog(*m_store).recovery(recoveryId);
     const QString what = r ? tr("recovery #%1 (%2 of cluster %3, %4)")
                                  .arg(recoveryId)
-                                 .arg(r->kind, r->cluster, recoveryStateName(r->state))
+                                 .arg(r->kind, r->cluster, recoveryStateText(r->state))
                            : tr("recovery #%1").arg(recoveryId);
     runAcknowledge(what, [this, recoveryId](const QString &comment, QString *error) {
         return RecoveryLog(*m_store).acknowledge(recoveryId, comment, error);
