@@ -3,6 +3,7 @@
 // (recording + incremental update of the shown cluster's lines) and a repaint, median and max;
 // then the memory 1 h and 6 h of history take for 2,000 instances at one snapshot a second.
 // Run: QT_QPA_PLATFORM=offscreen build/bin/bench_charts
+#include "benchutil.h"
 #include "../gui/syntheticfleet.h"
 #include "chartspanel.h"
 
@@ -16,33 +17,7 @@
 
 using namespace Topograph;
 using namespace Topograph::Gui;
-
-static double rssMiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-static double ms(const QElapsedTimer &t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
-
-static double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-static double maximum(const QList<double> &v)
-{
-    return v.isEmpty() ? 0 : *std::max_element(v.cbegin(), v.cend());
-}
+using namespace Topograph::Bench;
 
 // Snapshot i of the fleet: every replica's lag and every probe time change a little.
 static TopologySnapshotPtr tick(QList<InstanceFacts> &fleet, int i, qint64 t0)

@@ -2,6 +2,7 @@
 // worst case for one scene): layout, first scene build and first paint, incremental update when
 // 10% of the instances change (lag) and when 10% move (relocations), resident memory.
 // Run: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
+#include "benchutil.h"
 #include "../gui/syntheticfleet.h"
 #include "topologyscene.h"
 #include "topologyview.h"
@@ -17,28 +18,7 @@
 
 using namespace Topograph;
 using namespace Topograph::Gui;
-
-static double rssMiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-static double ms(const QElapsedTimer &t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
-
-static double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
+using namespace Topograph::Bench;
 
 int main(int argc, char **argv)
 {

@@ -3,6 +3,7 @@
 // A store with 100,000 synthetic audit entries, a few recoveries (finished, failed,
 // acknowledged) and a blocked attempt, plus what tests need to compute expected rows without SQL.
 
+#include "guitest.h"
 #include "acknowledgedialog.h"
 
 #include "store/auditlog.h"
@@ -23,6 +24,7 @@
 namespace AuditFixture {
 
 using namespace Topograph;
+using Topograph::Test::saveArtifact;
 
 constexpr int bulkEntries = 100'000;
 inline const QDateTime base(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
@@ -142,15 +144,6 @@ inline QList<Row> readRows(Store &store)
         return true;
     });
     return rows;
-}
-
-inline void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    w.grab().save(dir + QLatin1Char('/') + name);
 }
 
 // Runs `act` on the acknowledgement dialog once a window's exec() has shown it.

@@ -3,6 +3,7 @@
 // sandbox (a>b, a>c): a replica delayed with MASTER_DELAY while the master takes writes shows
 // growing lag while its sibling stays at zero, a stopped SQL thread is a hole in the line, every
 // server has probe latency points, and the export is a real PNG of the charts.
+#include "guitest.h"
 #include "chartspanel.h"
 #include "fleet.h"
 #include "sandbox.h"
@@ -23,20 +24,13 @@
 #include <algorithm>
 #include <cmath>
 
+using Topograph::Test::saveArtifact;
+
 using namespace Topograph;
 using namespace Topograph::Gui;
 using Topograph::Test::Sandbox;
 
 namespace {
-
-void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    w.grab().save(dir + QLatin1Char('/') + name);
-}
 
 const qint64 T0 = 1'700'000'000'000;
 

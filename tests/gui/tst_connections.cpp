@@ -2,6 +2,7 @@
 // a real MariaDB sandbox and a real Secret Service (scripts/test runs the suite under
 // dbus-run-session with an unlocked gnome-keyring). Keychain round trips skip only when there is
 // no session bus at all; the no-keychain path always runs.
+#include "guitest.h"
 #include "connectioncontext.h"
 #include "connectionform.h"
 #include "connectionmanagerdialog.h"
@@ -30,6 +31,8 @@
 #include <QThread>
 
 #include <cstdio>
+
+using Topograph::Test::saveArtifact;
 
 using namespace Topograph;
 using namespace Topograph::Gui;
@@ -69,16 +72,6 @@ private:
     }
     QList<std::pair<QByteArray, std::optional<QByteArray>>> m_saved;
 };
-
-void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(50); // pending layout requests first: a new status text may need more lines
-    w.grab().save(dir + QLatin1Char('/') + name);
-}
 
 // The provider as the engine calls it: on a thread of its own, never the GUI thread.
 ConnectionOptions onWorker(const ConnectionOptionsProvider &provider, const InstanceKey &key)

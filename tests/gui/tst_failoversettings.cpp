@@ -1,6 +1,7 @@
 // The failover settings dialog against a real store (in a temporary folder) and a real MariaDB
 // sandbox fleet: what a person does in the dialog must land in the store, audited under their
 // user@host, and nothing else may change. The heart toggle: tst_failoversettings_toggle.cpp.
+#include "guitest.h"
 #include "engine/policystore.h"
 #include "failoversettingsdialog.h"
 #include "filterlisteditor.h"
@@ -31,6 +32,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+
+using Topograph::Test::saveArtifact;
+using Topograph::Test::afterPrefix;
+using Topograph::Test::sorted;
 
 using namespace Topograph;
 using namespace Topograph::Gui;
@@ -73,38 +78,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_storePath;
 };
-
-static void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
-
-// Store::policyHistory()'s default key is a null QString, which SQLite receives as NULL and the
-// "every key" branch never matches; an empty (non-null) string asks for every key.
-static QList<Store::PolicyChange> allPolicyHistory(const Store &store)
-{
-    return store.policyHistory(QLatin1String(""));
-}
-
-static QStringList afterPrefix(const QString &text, const QString &prefix)
-{
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        if (line.startsWith(prefix)) {
-            const QString rest = line.mid(prefix.size());
-            return rest == QLatin1String("none") ? QStringList() : rest.split(QStringLiteral(", "));
-        }
-    return {QStringLiteral("<no line starting with %1>").arg(prefix)};
-}
-
-static QStringList sorted(QStringList l)
-{
-    l.sort();
-    return l;
-}
 
 QString tst_FailoverSettings::fill(QString text) const
 {
@@ -258,14 +231,14 @@ void tst_FailoverSettings::secondSaveWritesOnlyWhatChanged()
         QVERIFY(d.save()); // a fresh store: writes every key once
     }
     auto store = openStore();
-    const int before = int(allPolicyHistory(*store).size());
+    const int before = int(store->policyHistory().size());
     QVERIFY(before > 0);
     {
         FailoverSettingsDialog d(m_storePath, m_fleet, m_aliases);
         d.timing()->spinBox(QStringLiteral("InstancePollSeconds"))->setValue(3);
         QVERIFY(d.save());
     }
-    const auto history = allPolicyHistory(*store);
+    const auto history = store->policyHistory();
     QCOMPARE(int(history.size()), before + 1);
     QCOMPARE(history.last().key, QStringLiteral("InstancePollSeconds"));
     QCOMPARE(history.last().newValue.toInt(), 3);
@@ -273,7 +246,7 @@ void tst_FailoverSettings::secondSaveWritesOnlyWhatChanged()
         FailoverSettingsDialog d(m_storePath, m_fleet, m_aliases);
         QVERIFY(d.save()); // nothing edited, nothing written
     }
-    QCOMPARE(int(allPolicyHistory(*store).size()), before + 1);
+    QCOMPARE(int(store->policyHistory().size()), before + 1);
 }
 
 void tst_FailoverSettings::saveKeepsWhatOthersChangedMeanwhile()

@@ -2,6 +2,7 @@
 // and names what the filters cover, refusing changes nothing, turning it off never asks, every
 // change is audited under the person's user@host, and a change made by another process shows.
 // Also the pure pieces of the settings dialog: command-line quoting and the number ranges.
+#include "guitest.h"
 #include "autofailovertoggle.h"
 #include "engine/policystore.h"
 #include "hooklisteditor.h"
@@ -23,6 +24,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+
+using Topograph::Test::saveArtifact;
+using Topograph::Test::afterPrefix;
+using Topograph::Test::sorted;
 
 using namespace Topograph;
 using namespace Topograph::Gui;
@@ -59,38 +64,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_storePath;
 };
-
-static void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
-
-// Store::policyHistory()'s default key is a null QString, which SQLite receives as NULL and the
-// "every key" branch never matches; an empty (non-null) string asks for every key.
-static QList<Store::PolicyChange> allPolicyHistory(const Store &store)
-{
-    return store.policyHistory(QLatin1String(""));
-}
-
-static QStringList afterPrefix(const QString &text, const QString &prefix)
-{
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        if (line.startsWith(prefix)) {
-            const QString rest = line.mid(prefix.size());
-            return rest == QLatin1String("none") ? QStringList() : rest.split(QStringLiteral(", "));
-        }
-    return {QStringLiteral("<no line starting with %1>").arg(prefix)};
-}
-
-static QStringList sorted(QStringList l)
-{
-    l.sort();
-    return l;
-}
 
 // "{a}" -> "a:3306", the synthetic fleet's cluster and instance names.
 static QStringList fill(const QStringList &list)
@@ -228,7 +201,7 @@ void tst_FailoverSettingsToggle::toggleRefusedChangesNothing()
     QCOMPARE(changed.count(), 0);
     auto store = openStore();
     QVERIFY(store->policy().isEmpty());
-    QVERIFY(allPolicyHistory(*store).isEmpty());
+    QVERIFY(store->policyHistory().isEmpty());
     QCOMPARE(AuditLog(*store).count(AuditFilter{}), 0);
 }
 

@@ -2,6 +2,7 @@
 // parent; a frozen server (SIGSTOP) does not freeze the window; kill -9 of the master shows
 // DeadMaster and a Recover button within 2 s; Recover makes the survivors follow the new master.
 #include "clusterlist.h"
+#include "guitest.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
 #include "instanceitem.h"
@@ -56,11 +57,7 @@ private:
 
 void tst_GuiEndToEnd::artifact(QWidget *w, const QString &name)
 {
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    w->grab().save(dir + QLatin1Char('/') + name);
+    Topograph::Test::saveArtifact(*w, name);
 }
 
 void tst_GuiEndToEnd::initTestCase()

@@ -1,3 +1,4 @@
+#include "guitest.h"
 #include "aboutdialog.h"
 #include "autofailovertoggle.h"
 #include "cardcontent.h"
@@ -23,6 +24,8 @@
 #include <QTreeWidget>
 #include <QTranslator>
 
+using Topograph::Test::saveArtifact;
+
 using namespace Topograph::Gui;
 
 class tst_MainWindow : public QObject
@@ -46,15 +49,6 @@ static QStringList menuTitles(QMainWindow &w)
     for (QAction *a : w.menuBar()->actions())
         titles << a->text();
     return titles;
-}
-
-static void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    w.grab().save(dir + QLatin1Char('/') + name);
 }
 
 void tst_MainWindow::initTestCase()

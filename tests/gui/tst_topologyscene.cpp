@@ -1,5 +1,6 @@
 // The scene model on synthetic snapshots: cards and parents, incremental updates that touch only
 // what changed, selection and zoom kept, edge kinds, the Recover button.
+#include "guitest.h"
 #include "edgeitem.h"
 #include "instanceitem.h"
 #include "syntheticfleet.h"
@@ -8,6 +9,8 @@
 
 #include <QDir>
 #include <QTest>
+
+using Topograph::Test::saveArtifact;
 
 using namespace Topograph;
 using namespace Topograph::Gui;
@@ -29,15 +32,6 @@ private slots:
 static InstanceKey k(const char *host)
 {
     return InstanceKey(QString::fromLatin1(host), 3306);
-}
-
-static void saveArtifact(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TOPOGRAPH_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    w.grab().save(dir + QLatin1Char('/') + name);
 }
 
 void tst_TopologyScene::cardsAndParents_data()
