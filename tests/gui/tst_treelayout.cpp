@@ -193,7 +193,9 @@ void tst_TreeLayout::fiveThousandNodes()
     const qint64 ms = t.elapsed();
     checkTidy(input, p);
     qInfo("%lld nodes laid out in %lld ms", qlonglong(p.size()), ms);
-    QVERIFY2(ms < 50, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+    // bench_gui measures the layout; this bound only catches a quadratic slip (5,000^2 steps
+    // would take seconds), with room for a busy 2-core machine.
+    QVERIFY2(ms < 500, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 }
 
 void tst_TreeLayout::deterministic()

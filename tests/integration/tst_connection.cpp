@@ -23,6 +23,11 @@ using Topograph::Test::Sandbox;
 
 namespace {
 
+// A timeout must fire no earlier than asked and not much later. "Not much later" allows for a
+// scheduler that is busy with the rest of the suite on a 2-core machine; the figures printed by
+// qInfo() are the measurement, the bound only catches a hang or a timeout counted twice.
+constexpr qint64 kSchedulingSlackMs = 400;
+
 // A loopback TCP listener that is not MySQL. With a reply it accepts, writes the reply and
 // closes (an HTTP server answering garbage); without one it never accepts, so the kernel
 // completes the TCP handshake and then nothing ever comes (like a frozen server).
@@ -340,7 +345,7 @@ void tst_Connection::silentPortTimesOut()
     QCOMPARE(c.lastError().kind, ProbeError::Timeout);
     QVERIFY2(c.lastError().message.contains(QLatin1String("no MySQL greeting within 400 ms")),
              qPrintable(c.lastError().message));
-    QVERIFY2(ms >= 390 && ms < 700, qPrintable(QString::number(ms)));
+    QVERIFY2(ms >= 390 && ms < 400 + kSchedulingSlackMs, qPrintable(QString::number(ms)));
 }
 
 void tst_Connection::frozenServerTimesOutOnConnect()
@@ -359,7 +364,7 @@ void tst_Connection::frozenServerTimesOutOnConnect()
         QVERIFY2(c.lastError().message.contains(o.key.toString()), qPrintable(c.lastError().message));
         QVERIFY2(c.lastError().message.contains(QLatin1String("sent no MySQL greeting within 700 ms")),
                  qPrintable(c.lastError().message));
-        QVERIFY2(ms >= 690 && ms < 900, qPrintable(QString::number(ms)));
+        QVERIFY2(ms >= 690 && ms < 700 + kSchedulingSlackMs, qPrintable(QString::number(ms)));
         QVERIFY(!probeErrorMeansAlive(c.lastError().kind));
     }
     QVERIFY(m_sb->thaw(QStringLiteral("b")));
@@ -382,7 +387,7 @@ void tst_Connection::frozenServerTimesOutOnQuery()
     qInfo("query() on a frozen server: %lld ms with readTimeoutMs=500", ms);
     QCOMPARE(c.lastError().kind, ProbeError::Timeout);
     QVERIFY2(c.lastError().message.contains(QLatin1String("SHOW SLAVE STATUS")), qPrintable(c.lastError().message));
-    QVERIFY2(ms >= 490 && ms < 700, qPrintable(QString::number(ms)));
+    QVERIFY2(ms >= 490 && ms < 500 + kSchedulingSlackMs, qPrintable(QString::number(ms)));
     QVERIFY(!c.isOpen()); // its protocol state is unknown: closed, open() again later
 
     QVERIFY(m_sb->thaw(QStringLiteral("b")));
@@ -394,7 +399,7 @@ void tst_Connection::frozenServerTimesOutOnQuery()
     ms = t.elapsed();
     qInfo("ping() on a frozen server: %lld ms with readTimeoutMs=500", ms);
     QCOMPARE(c.lastError().kind, ProbeError::Timeout);
-    QVERIFY2(ms >= 490 && ms < 700, qPrintable(QString::number(ms)));
+    QVERIFY2(ms >= 490 && ms < 500 + kSchedulingSlackMs, qPrintable(QString::number(ms)));
 }
 
 void tst_Connection::tooManyConnectionsMeansAlive()

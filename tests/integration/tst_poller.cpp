@@ -184,7 +184,7 @@ void tst_Poller::requestProbePublishesAtOnce()
     QVERIFY(r);
     const qint64 ms = (r->ns - t0) / 1000000;
     qInfo("requestProbe -> snapshot in %lld ms", ms);
-    QVERIFY(ms < 200);
+    QVERIFY2(ms < 500, qPrintable(QString::number(ms))); // at once, not at the next round (1000 ms)
 }
 
 void tst_Poller::newReplicaWithinTwoRounds()
@@ -274,7 +274,7 @@ void tst_Poller::killedMasterDetectedThroughItsSocket()
     qInfo("kill -9 of the master -> unreachable in a published snapshot: %.1f ms; replicas failing to "
           "connect too: %.1f ms", unreachableMs, confirmedMs);
     QVERIFY(m_thread->poller()->stats().socketWakeups > wakeupsBefore);
-    QVERIFY(unreachableMs < 250); // the socket watch, not the round (1000 ms)
+    QVERIFY2(unreachableMs < 500, qPrintable(QString::number(unreachableMs))); // the socket watch, not the round (1000 ms)
 
     QVERIFY(Sandbox::waitFor([&] { return ::kill(pid_t(pid), 0) != 0; }, 5000)); // reaped
     QVERIFY2(m_sb->start(QStringLiteral("a")), qPrintable(m_sb->error()));
@@ -388,7 +388,7 @@ void tst_Poller::tlsConnectionsAreWatchedQuietly()
     }, 3 * intervalMs);
     QVERIFY(dead);
     qInfo("over TLS: kill -9 -> unreachable in %.1f ms", (dead->ns - t1) / 1e6);
-    QVERIFY((dead->ns - t1) / 1000000 < 250);
+    QVERIFY((dead->ns - t1) / 1000000 < 500); // the socket watch, not the round
     thread.stop();
 }
 
