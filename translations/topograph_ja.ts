@@ -2222,6 +2222,14 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Export Report</source>
         <translation>レポートのエクスポート</translation>
     </message>
+    <message>
+        <source>Replication password stored in the keychain as %1</source>
+        <translation>レプリケーションのパスワードをキーチェーンに %1 として保存しました</translation>
+    </message>
+    <message>
+        <source>Replication password not stored: %1</source>
+        <translation>レプリケーションのパスワードを保存できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>Topograph::Gui::MetricChart</name>
@@ -2279,6 +2287,18 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
     <message>
         <source>Run</source>
         <translation>実行</translation>
+    </message>
+    <message>
+        <source>empty: keychain entry %1 or %2@*</source>
+        <translation>空欄の場合: キーチェーン項目 %1 または %2@*</translation>
+    </message>
+    <message>
+        <source>Password of replication user &apos;%1&apos;:</source>
+        <translation>レプリケーションユーザー &apos;%1&apos; のパスワード:</translation>
+    </message>
+    <message>
+        <source>Remember it in the keychain as %1</source>
+        <translation>キーチェーンに %1 として記憶する</translation>
     </message>
 </context>
 <context>

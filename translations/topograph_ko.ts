@@ -2222,6 +2222,14 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Export Report</source>
         <translation>보고서 내보내기</translation>
     </message>
+    <message>
+        <source>Replication password stored in the keychain as %1</source>
+        <translation>복제 비밀번호를 키체인에 %1(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Replication password not stored: %1</source>
+        <translation>복제 비밀번호를 저장하지 못했습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>Topograph::Gui::MetricChart</name>
@@ -2279,6 +2287,18 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
     <message>
         <source>Run</source>
         <translation>실행</translation>
+    </message>
+    <message>
+        <source>empty: keychain entry %1 or %2@*</source>
+        <translation>비워 두면: 키체인 항목 %1 또는 %2@*</translation>
+    </message>
+    <message>
+        <source>Password of replication user &apos;%1&apos;:</source>
+        <translation>복제 사용자 &apos;%1&apos;의 비밀번호:</translation>
+    </message>
+    <message>
+        <source>Remember it in the keychain as %1</source>
+        <translation>키체인에 %1(으)로 기억</translation>
     </message>
 </context>
 <context>

@@ -211,4 +211,12 @@ std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const Startup
     });
 }
 
+std::function<CredentialResult(const InstanceKey &)> replicationPasswordResolver(std::shared_ptr<ConnectionContext> context,
+                                                                                 const QString &user)
+{
+    return [context, user](const InstanceKey &k) {
+        return context->password(user, context->passwordScopes(k, context->profileFor(k)));
+    };
+}
+
 } // namespace Topograph::Gui

@@ -11,6 +11,7 @@
 #include <QMutex>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace Topograph::Gui {
@@ -95,5 +96,12 @@ private:
 std::optional<ConnectionOptionsProvider> connectionOptionsProvider(const StartupOptions &options,
                                                                    std::shared_ptr<ConnectionContext> context,
                                                                    QString *error);
+
+// The password of the replication account `user` that an operation gives a demoted master or a
+// new co-master (MASTER_PASSWORD), for the cluster of the instance it acts on: the same scopes
+// and order as the topology user's (session secret, then keychain, per scope, then user@*).
+// Blocks while the keychain answers: call the result on a worker thread.
+std::function<CredentialResult(const InstanceKey &)> replicationPasswordResolver(std::shared_ptr<ConnectionContext> context,
+                                                                                 const QString &user);
 
 } // namespace Topograph::Gui

@@ -5,8 +5,11 @@
 #include "chartspanel.h"
 #include "fleettray.h"
 #include "clusterlist.h"
+#include "connectioncontext.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
+#include "keychainthread.h"
+#include "logging/logging.h"
 #include "operationdialog.h"
 #include "operationrunner.h"
 #include "problemspanel.h"
@@ -80,7 +83,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_view->centreOn(key);
     });
 
-    statusBar()->showMessage(tr("Ready"));
+    m_snapshotStatus = new QLabel(tr("Ready"));
+    m_snapshotStatus->setObjectName(QStringLiteral("SnapshotStatus"));
+    statusBar()->addWidget(m_snapshotStatus, 1);
     restoreLayout();
 }
 
@@ -214,6 +219,7 @@ void MainWindow::setOperationContext(ConnectionOptionsProvider connectionOptions
     m_connectionOptions = std::move(connectionOptions);
     m_replicationUser = replicationUser;
     m_replicationPassword = replicationPassword;
+    m_scene->setReplicationUser(replicationUser);
 }
 
 OperationDialog *MainWindow::operationDialog() const
@@ -229,14 +235,16 @@ void MainWindow::requestOperation(OperationRequest request, const OperationPlan 
         return;
     }
     delete m_operationDialog;
-    auto *dialog = new OperationDialog(request, plan, this);
+    auto *dialog = new OperationDialog(request, plan, !m_replicationPassword.isEmpty(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_operationDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, request] { runOperation(request); });
+    connect(dialog, &QDialog::accepted, this, [this, request, dialog] {
+        runOperation(request, dialog->replicationPassword(), dialog->rememberReplicationPassword());
+    });
     dialog->open();
 }
 
-void MainWindow::runOperation(const OperationRequest &request)
+void MainWindow::runOperation(const OperationRequest &request, const QString &password, bool remember)
 {
     if (!m_snapshot || !m_engine || m_storePath.isEmpty()) {
         statusBar()->showMessage(tr("Not connected to an engine: nothing was run"), 10000);
@@ -246,9 +254,27 @@ void MainWindow::runOperation(const OperationRequest &request)
     context.storePath = m_storePath;
     context.policy = m_engine->policy();
     context.connectionOptions = m_connectionOptions;
-    context.replicationPassword = m_replicationPassword;
+    context.replicationPassword = password.isEmpty() ? m_replicationPassword : password;
     const ClusterInfo *c = m_snapshot->clusterOf(request.instance);
     const QString cluster = c ? c->name : m_cluster;
+    if (!password.isEmpty()) {
+        Logging::registerSecret(password);
+        if (remember && m_connections) {
+            const QString account = CredentialStore::accountFor(request.replicationUser, cluster);
+            const std::shared_ptr<ConnectionContext> connections = m_connections;
+            KeychainThread::submit(connections->keychainRequest(KeychainThread::Operation::Write, account, password))
+                .then(this, [this, connections, account](const CredentialResult &r) {
+                    if (r.ok)
+                        connections->forgetKeychainPassword(account);
+                    statusBar()->showMessage(r.ok ? tr("Replication password stored in the keychain as %1").arg(account)
+                                                  : tr("Replication password not stored: %1").arg(r.error),
+                                             10000);
+                });
+        }
+    } else if (context.replicationPassword.isEmpty() && m_connections) {
+        // Asked on the runner's thread: the cluster's entries (profile, alias, name), then user@*.
+        context.resolveReplicationPassword = replicationPasswordResolver(m_connections, request.replicationUser);
+    }
     m_operationCluster = cluster;
     if (!m_runner->run(context, m_snapshot, request)) {
         statusBar()->showMessage(tr("Another operation from this window is still running"), 10000);
@@ -445,7 +471,7 @@ void MainWindow::updateStatus()
     int problems = 0;
     for (const Analysis &a : std::as_const(m_analyses))
         problems += a.severity >= Severity::Error;
-    statusBar()->showMessage(tr("Snapshot %1 at %2 \u00b7 %3 instances in %4 clusters \u00b7 %5 serious problems")
+    m_snapshotStatus->setText(tr("Snapshot %1 at %2 \u00b7 %3 instances in %4 clusters \u00b7 %5 serious problems")
                                  .arg(m_snapshot->sequence())
                                  .arg(m_snapshot->takenAt().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
                                  .arg(m_snapshot->instances().size())

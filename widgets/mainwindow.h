@@ -76,6 +76,7 @@ public:
     RecoverDialog *recoverDialog() const;
     AutoFailoverToggle *autoFailover() const { return m_autoFailover; }
     QLabel *autoFailoverStatus() const { return m_autoFailoverStatus; }
+    QLabel *snapshotStatus() const { return m_snapshotStatus; }
     ChartsPanel *chartsPanel() const { return m_charts; }
     AuditLogWindow *auditLog() const { return m_auditLog; } // null until setEngine()
     FleetTray *tray() const { return m_tray; }
@@ -118,7 +119,9 @@ private:
     void showDetails();
     void scrollToTopLeft();
     void updateStatus();
-    void runOperation(const OperationRequest &request);
+    // password: typed in the confirmation ("" = the command line's, else the keychain's);
+    // remember: also store it in the keychain as user@cluster.
+    void runOperation(const OperationRequest &request, const QString &password = {}, bool remember = false);
 
     Engine *m_engine = nullptr;
     QString m_storePath;
@@ -151,6 +154,9 @@ private:
 
     AutoFailoverToggle *m_autoFailover = nullptr;
     QLabel *m_autoFailoverStatus = nullptr;
+    // The latest snapshot's line: a widget, not a status message, so that it never replaces the
+    // outcome of an operation or a recovery (those are temporary messages shown over it).
+    QLabel *m_snapshotStatus = nullptr;
     ChartsPanel *m_charts = nullptr;
     AuditLogWindow *m_auditLog = nullptr;
     FleetTray *m_tray = nullptr;

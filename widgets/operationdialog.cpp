@@ -1,8 +1,11 @@
 #include "operationdialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
+#include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -24,7 +27,8 @@ bool needsConfirmation(OperationKind kind)
     }
 }
 
-OperationDialog::OperationDialog(const OperationRequest &request, const OperationPlan &plan, QWidget *parent)
+OperationDialog::OperationDialog(const OperationRequest &request, const OperationPlan &plan, bool passwordKnown,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_text(plan.toText())
 {
@@ -54,6 +58,22 @@ OperationDialog::OperationDialog(const OperationRequest &request, const Operatio
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     layout->addWidget(text, 1);
+    if (!passwordKnown && plan.needsReplicationPassword()) {
+        const QString account = request.replicationUser + QLatin1Char('@') + plan.cluster;
+        auto *form = new QFormLayout;
+        m_password = new QLineEdit;
+        m_password->setObjectName(QStringLiteral("ReplicationPassword"));
+        m_password->setEchoMode(QLineEdit::Password);
+        m_password->setPlaceholderText(tr("empty: keychain entry %1 or %2@*").arg(account, request.replicationUser));
+        form->addRow(tr("Password of replication user '%1':").arg(request.replicationUser), m_password);
+        m_remember = new QCheckBox(tr("Remember it in the keychain as %1").arg(account));
+        m_remember->setObjectName(QStringLiteral("RememberReplicationPassword"));
+        m_remember->setEnabled(false);
+        connect(m_password, &QLineEdit::textChanged, m_remember,
+                [this](const QString &t) { m_remember->setEnabled(!t.isEmpty()); });
+        form->addRow(QString(), m_remember);
+        layout->addLayout(form);
+    }
     auto *buttons = new QDialogButtonBox;
     const QString runText = request.kind == OperationKind::GracefulTakeover ? tr("Run takeover") : tr("Run");
     m_run = buttons->addButton(runText, QDialogButtonBox::AcceptRole);
@@ -64,6 +84,16 @@ OperationDialog::OperationDialog(const OperationRequest &request, const Operatio
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+QString OperationDialog::replicationPassword() const
+{
+    return m_password ? m_password->text() : QString();
+}
+
+bool OperationDialog::rememberReplicationPassword() const
+{
+    return m_remember && m_remember->isEnabled() && m_remember->isChecked();
 }
 
 } // namespace Topograph::Gui

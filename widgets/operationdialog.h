@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+class QCheckBox;
+class QLineEdit;
 class QPushButton;
 
 namespace Topograph::Gui {
@@ -14,13 +16,24 @@ class OperationDialog : public QDialog
 {
     Q_OBJECT
 public:
-    OperationDialog(const OperationRequest &request, const OperationPlan &plan, QWidget *parent = nullptr);
+    // passwordKnown: the window already has the replication password (--replication-password-env).
+    // Otherwise a plan that gives a server MASTER_PASSWORD asks for it here; left empty, the
+    // keychain entry user@cluster (or user@*) is used when the operation runs.
+    OperationDialog(const OperationRequest &request, const OperationPlan &plan, bool passwordKnown = true,
+                    QWidget *parent = nullptr);
     QPushButton *runButton() const { return m_run; }
     QString planText() const { return m_text; }
+    // nullptr when the plan needs no replication password or the window has it.
+    QLineEdit *replicationPasswordEdit() const { return m_password; }
+    QCheckBox *rememberCheckBox() const { return m_remember; }
+    QString replicationPassword() const;
+    bool rememberReplicationPassword() const;
 
 private:
     QPushButton *m_run;
     QString m_text;
+    QLineEdit *m_password = nullptr;
+    QCheckBox *m_remember = nullptr;
 };
 
 // Routine actions run without a confirmation; anything that changes replication does not.

@@ -1,6 +1,7 @@
 #include "operationrunner.h"
 
 #include "store/recoverylog.h"
+#include "logging/logging.h"
 #include "store/store.h"
 
 #include <QPointer>
@@ -39,7 +40,17 @@ bool OperationRunner::run(const Context &context, TopologySnapshotPtr snapshot, 
         } else {
             store->setActor(Store::osActor());
             OperationExecutor ex(*store, context.policy, context.connectionOptions);
-            ex.setReplicationPassword(context.replicationPassword);
+            QString password = context.replicationPassword;
+            CredentialResult keychain;
+            if (password.isEmpty() && context.resolveReplicationPassword
+                && validate(*snapshot, request).needsReplicationPassword()) {
+                keychain = context.resolveReplicationPassword(request.instance);
+                if (keychain.ok) {
+                    password = keychain.secret;
+                    Logging::registerSecret(password);
+                }
+            }
+            ex.setReplicationPassword(password);
             ex.setProgress([self](const QString &step, StepOutcome o) {
                 QMetaObject::invokeMethod(
                     self.data(),
@@ -50,6 +61,8 @@ bool OperationRunner::run(const Context &context, TopologySnapshotPtr snapshot, 
                     Qt::QueuedConnection);
             });
             out = ex.execute(*snapshot, request);
+            if (out.refused && !keychain.ok && !keychain.error.isEmpty())
+                out.message += QStringLiteral(" (keychain: %1)").arg(keychain.error);
             if (out.operationId)
                 if (const auto rec = RecoveryLog(*store).recovery(out.operationId))
                     steps = rec->steps;

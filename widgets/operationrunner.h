@@ -1,5 +1,6 @@
 #pragma once
 
+#include "credentials/credentialstore.h"
 #include "discovery/instancesession.h"
 #include "operations/operationexecutor.h"
 #include "store/recoverylog.h"
@@ -21,6 +22,9 @@ public:
         Policy policy;
         ConnectionOptionsProvider connectionOptions;
         QString replicationPassword; // for a server that gets its first channel
+        // When replicationPassword is empty and the plan needs one: asked on the worker thread
+        // (it may wait for the keychain) with the operation's instance.
+        std::function<CredentialResult(const InstanceKey &)> resolveReplicationPassword;
     };
     explicit OperationRunner(QObject *parent = nullptr);
     ~OperationRunner() override;

@@ -53,6 +53,9 @@ public:
     // Drag-to-relocate. Recoveries/operations running now (cluster -> id), passed to validate().
     void setRunning(const QHash<QString, qint64> &running) { m_running = running; }
     void setMaxLagSeconds(int seconds) { m_maxLagSeconds = seconds; }
+    // The replication account a demoted or new master is given: part of every plan this scene
+    // validates, so the plan shown on hover and in the confirmation is the one that runs.
+    void setReplicationUser(const QString &user) { m_replicationUser = user; }
     bool isDragging() const { return m_drag.active; }
     // The request a drop at scenePos would make, and its plan (validate()); nullopt over nothing.
     std::optional<QPair<OperationRequest, OperationPlan>> dropAt(const QPointF &scenePos) const;
@@ -96,6 +99,7 @@ private:
     Stats m_stats;
     QHash<QString, qint64> m_running;
     int m_maxLagSeconds = 20;
+    QString m_replicationUser;
     struct Drag
     {
         InstanceItem *pressed = nullptr;

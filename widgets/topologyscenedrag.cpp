@@ -35,6 +35,7 @@ OperationPlan TopologyScene::validateRequest(OperationRequest request) const
     }
     request.running = m_running;
     request.maxLagSeconds = m_maxLagSeconds;
+    request.replicationUser = m_replicationUser;
     return validate(*m_snapshot, request);
 }
 

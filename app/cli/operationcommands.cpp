@@ -5,6 +5,7 @@
 #include "clisupport.h"
 #include "watchcommand.h"
 
+#include "credentials/credentialstore.h"
 #include "engine/policystore.h"
 #include "logging/logging.h"
 #include "operations/operationexecutor.h"
@@ -225,6 +226,21 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
         provider = connectionOptionsFor(ctx, &code);
         if (!provider)
             return code;
+    }
+    if (plan.needsReplicationPassword() && replicationPassword.isEmpty()) {
+        // Like the topology user's: the cluster's own keychain entry (by name, then alias),
+        // then the global one. Not found: execute() refuses, saying where to put it.
+        CredentialStore keychain;
+        const ClusterInfo *cl = snapshot->cluster(plan.cluster);
+        CredentialResult pw = resolvePassword(r.replicationUser, plan.cluster, QString(), keychain);
+        if (!pw.ok && cl && !cl->alias.isEmpty())
+            pw = resolvePassword(r.replicationUser, cl->alias, QString(), keychain);
+        if (pw.ok) {
+            replicationPassword = pw.secret;
+            Logging::registerSecret(replicationPassword);
+        } else {
+            ctx.err() << "keychain: " << pw.error << '\n';
+        }
     }
     store->setActor(Store::osActor());
     OperationExecutor ex(*store, *policy, provider ? *provider : OperationExecutor::OptionsFor());

@@ -65,4 +65,14 @@ QString OperationPlan::toText() const
     return t;
 }
 
+bool OperationPlan::needsReplicationPassword() const
+{
+    const QLatin1String placeholder(replicationPasswordPlaceholder);
+    for (const OperationStep &s : steps)
+        for (const QString &sql : s.statements)
+            if (sql.contains(placeholder))
+                return true;
+    return false;
+}
+
 } // namespace Topograph

@@ -113,6 +113,9 @@ struct OperationPlan
     explicit operator bool() const { return ok; }
     // Multi-line text for a person: summary, then each step with its statements.
     QString toText() const;
+    // Some statement gives a server MASTER_PASSWORD (the replication password's placeholder):
+    // running the plan without that password would leave a server that cannot connect.
+    bool needsReplicationPassword() const;
 };
 
 // Pure and fast: no server round trip, no scan of the whole snapshot (index lookups and walks up

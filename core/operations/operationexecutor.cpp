@@ -143,6 +143,17 @@ OperationOutcome OperationExecutor::execute(
         audit(req, out, out.plan.cluster);
         return out;
     }
+    if (out.plan.needsReplicationPassword() && m_replicationPassword.isEmpty()) {
+        // Refused before anything runs: a demoted master or a new co-master given an empty
+        // MASTER_PASSWORD would stop replicating halfway through the operation.
+        out.refused = true;
+        out.message = QStringLiteral(
+            "%1 needs the password of replication user '%2' (MASTER_PASSWORD): store it in the "
+            "keychain as %2@%3 or %2@*, or pass --replication-password-env VAR; nothing done")
+                          .arg(operationKindName(req.kind), req.replicationUser, out.plan.cluster);
+        audit(req, out, out.plan.cluster);
+        return out;
+    }
     if (!out.plan.steps.isEmpty() && out.plan.steps.first().type == OperationStep::StoreChange) {
         out = storeChange(snapshot, req, out);
         out.elapsedMs = timer.elapsed();

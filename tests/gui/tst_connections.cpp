@@ -116,6 +116,7 @@ private slots:
     void providerPicksTheProfile_data();
     void providerPicksTheProfile();
     void providerUsesSessionSecretForTheCluster();
+    void replicationPasswordForTheCluster();
     void keychainRoundTripThroughTheManager();
     void keychainPasswordStoredLaterIsPickedUp();
     void testConnectionAgainstSandbox();
@@ -282,6 +283,32 @@ void tst_Connections::providerUsesSessionSecretForTheCluster()
     QCOMPARE(onWorker(*provider, db2).password, QStringLiteral("session-secret-1"));
     // Outside any profile and cluster: the global entry (here kept for the session).
     QCOMPARE(onWorker(*provider, other).password, QStringLiteral("session-global-1"));
+}
+
+void tst_Connections::replicationPasswordForTheCluster()
+{
+    // What a takeover from the window gives the demoted master when nothing was typed: the
+    // replication account's entry for the cluster (here its alias), else repl@*; else an error.
+    auto context = newContext(0, m_dir.filePath(QStringLiteral("repl.ini")));
+    const InstanceKey db2(QStringLiteral("db2"), 3306), other(QStringLiteral("other"), 3306);
+    context->membership().set(db2, {QStringLiteral("db1:3306"), QStringLiteral("prod")});
+    const auto resolve = replicationPasswordResolver(context, QStringLiteral("repl"));
+    const auto onWorkerThread = [&](const InstanceKey &k) {
+        CredentialResult r;
+        QThread *t = QThread::create([&] { r = resolve(k); });
+        t->start();
+        t->wait();
+        delete t;
+        return r;
+    };
+    QVERIFY(!onWorkerThread(db2).ok);
+    context->sessionSecrets().set(QStringLiteral("repl@*"), QStringLiteral("repl-global-1"));
+    context->sessionSecrets().set(QStringLiteral("repl@prod"), QStringLiteral("repl-prod-1"));
+    context->sessionSecrets().set(QStringLiteral("topograph@prod"), QStringLiteral("not-this-one"));
+    const CredentialResult prod = onWorkerThread(db2);
+    QVERIFY2(prod.ok, qPrintable(prod.error));
+    QCOMPARE(prod.secret, QStringLiteral("repl-prod-1"));
+    QCOMPARE(onWorkerThread(other).secret, QStringLiteral("repl-global-1"));
 }
 
 void tst_Connections::keychainRoundTripThroughTheManager()

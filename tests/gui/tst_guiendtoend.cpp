@@ -17,11 +17,13 @@
 #include "topologyview.h"
 
 #include <QCheckBox>
+#include <QLineEdit>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -53,6 +55,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    ConnectionOptionsProvider m_options;
 };
 
 void tst_GuiEndToEnd::artifact(QWidget *w, const QString &name)
@@ -83,6 +86,7 @@ void tst_GuiEndToEnd::initTestCase()
     m_engine = std::make_unique<Engine>(o);
     m_window = std::make_unique<MainWindow>();
     m_window->setEngine(m_engine.get(), o.storePath);
+    m_options = o.connectionOptions;
     m_window->setOperationContext(o.connectionOptions, QStringLiteral("repl"), m_sb->replicationPassword());
     m_window->resize(1500, 850);
     m_window->show();
@@ -272,25 +276,56 @@ void tst_GuiEndToEnd::dragReplicaOntoMasterPromoteZoneTakesOver()
 {
     // After the relocation: a > c > {b, d}. Dropping c on a's promote zone is a graceful takeover:
     // c becomes the master, a its replica, b and d stay under c.
+    // Started without --replication-password-env and without a keychain entry: the confirmation
+    // asks for the demoted master's replication password; left empty, the run is refused before
+    // anything changes. Then typed in: the takeover runs.
+    m_window->setOperationContext(m_options, QStringLiteral("repl"), QString());
     TopologyScene *scene = m_window->topologyScene();
     TopologyView *view = m_window->topologyView();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsPanel()->topLevelItemCount() == 0, 20000);
     view->fit();
     InstanceItem *a = scene->itemFor(key(QStringLiteral("a"))), *c = scene->itemFor(key(QStringLiteral("c")));
     QVERIFY(a && c);
-    const QPointF zoneCentre = a->mapToScene(a->promoteZoneRect().center());
-    const QPoint zone = dragTo(view, c, zoneCentre);
-    QVERIFY(a->promoteZoneVisible());
-    const auto drop = scene->dropAt(view->mapToScene(zone));
-    QVERIFY(drop);
-    QCOMPARE(drop->first.kind, OperationKind::GracefulTakeover);
-    QVERIFY2(drop->second.ok, qPrintable(drop->second.refusal));
-    QCOMPARE(a->dropState(), InstanceItem::DropState::Valid);
-    mouse(view->viewport(), QEvent::MouseButtonRelease, zone, Qt::NoButton);
-    OperationDialog *dialog = m_window->operationDialog();
+    const auto dropOnPromoteZone = [&]() -> OperationDialog * {
+        const QPointF zoneCentre = a->mapToScene(a->promoteZoneRect().center());
+        const QPoint zone = dragTo(view, c, zoneCentre);
+        if (!a->promoteZoneVisible())
+            return nullptr;
+        const auto drop = scene->dropAt(view->mapToScene(zone));
+        if (!drop || drop->first.kind != OperationKind::GracefulTakeover || !drop->second.ok
+            || a->dropState() != InstanceItem::DropState::Valid) {
+            qWarning("drop: %s", drop ? qPrintable(drop->second.toText()) : "none");
+            return nullptr;
+        }
+        mouse(view->viewport(), QEvent::MouseButtonRelease, zone, Qt::NoButton);
+        OperationDialog *dialog = m_window->operationDialog();
+        return dialog && QTest::qWaitForWindowExposed(dialog) ? dialog : nullptr;
+    };
+
+    OperationDialog *dialog = dropOnPromoteZone();
     QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    // The plan shown is the one that runs: the demoted master gets the replication user.
+    QVERIFY2(dialog->planText().contains(QStringLiteral("MASTER_USER='repl'")), qPrintable(dialog->planText()));
+    QVERIFY2(!dialog->planText().contains(QStringLiteral("no replication user")), qPrintable(dialog->planText()));
+    QVERIFY(dialog->replicationPasswordEdit());
+    QVERIFY(!dialog->rememberCheckBox()->isEnabled()); // nothing typed, nothing to remember
+    artifact(dialog, QStringLiteral("takeover-confirm-password.png"));
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->operationRunner()->isRunning(), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("nothing done")),
+                              qPrintable(m_window->statusBar()->currentMessage()), 5000);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("replication user 'repl'")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QCOMPARE(m_sb->sql(QStringLiteral("c"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QCOMPARE(m_sb->slaveStatus(QStringLiteral("c")).value(QStringLiteral("Master_Port")).toInt(), m_sb->port(QStringLiteral("a")));
+
+    dialog = dropOnPromoteZone();
+    QVERIFY(dialog);
     QVERIFY2(dialog->planText().contains(key(QStringLiteral("a")).toString()), qPrintable(dialog->planText()));
+    QTest::keyClicks(dialog->replicationPasswordEdit(), m_sb->replicationPassword());
+    QVERIFY(dialog->rememberCheckBox()->isEnabled());
+    QVERIFY(!dialog->planText().contains(m_sb->replicationPassword()));
     artifact(dialog, QStringLiteral("takeover-confirm.png"));
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
     // Live progress: the steps appear in the progress panel while it runs, not only at the end.
@@ -312,6 +347,7 @@ void tst_GuiEndToEnd::dragReplicaOntoMasterPromoteZoneTakesOver()
     QTRY_COMPARE_WITH_TIMEOUT(scene->parentOf(key(QStringLiteral("c"))), InstanceKey(), 10000);
     QTest::qWait(400); // the glide
     artifact(m_window.get(), QStringLiteral("taken-over.png"));
+    m_window->setOperationContext(m_options, QStringLiteral("repl"), m_sb->replicationPassword());
 }
 
 void tst_GuiEndToEnd::forceFailoverNeedsADeliberateConfirmation()

@@ -43,6 +43,7 @@ struct Fixture
         if (sb->isUp())
             Writer::createTable(*sb, QStringLiteral("a"));
     }
+    std::optional<QString> replicationPassword; // the sandbox's unless set
     ConnectionOptions options(const InstanceKey &k) const { return Topograph::Test::connectionOptions(*sb, k); }
     InstanceKey key(const QString &node) const { return Topograph::Test::keyOf(*sb, node); }
     QString nodeOf(const InstanceKey &k) const { return Topograph::Test::nodeOf(*sb, k); }
@@ -73,7 +74,7 @@ struct Fixture
         const TopologySnapshot &snap, const OperationRequest &r, int waitSeconds = 10)
     {
         OperationExecutor ex(*store, policy, [this](const InstanceKey &k) { return options(k); });
-        ex.setReplicationPassword(sb->replicationPassword());
+        ex.setReplicationPassword(replicationPassword.value_or(sb->replicationPassword()));
         ex.setWaitTimeoutSeconds(waitSeconds);
         return ex.execute(snap, r);
     }
@@ -356,6 +357,23 @@ void tst_OperationsSandbox::takeoverAbortedByPreHookIsUndone()
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     f.sb->sql(QStringLiteral("a"), QStringLiteral("INSERT INTO app.w VALUES (1)"));
     f.policy.hooks[HookPoint::PreGracefulTakeover] = { { QStringLiteral("/bin/false") } };
+
+    // Without the replication password the demoted master could not connect: refused up front,
+    // saying where the password goes, and nothing runs (not even the hook).
+    f.replicationPassword = QString();
+    const OperationOutcome noPassword
+        = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
+    QVERIFY(noPassword.refused);
+    QCOMPARE(noPassword.operationId, qint64(0));
+    QVERIFY2(noPassword.message.contains(QStringLiteral("replication user 'repl'"))
+                 && noPassword.message.contains(QStringLiteral("repl@") + f.key(QStringLiteral("a")).toString())
+                 && noPassword.message.contains(QStringLiteral("nothing done")),
+        qPrintable(noPassword.message));
+    QVERIFY(f.replicatesFrom(QStringLiteral("c"), QStringLiteral("a")));
+    QCOMPARE(
+        f.sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    f.replicationPassword.reset();
+
     const OperationOutcome out
         = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
     QVERIFY(!out.success);

@@ -17,6 +17,8 @@ private slots:
     void relocatePlanStatements();
     void takeoverPlan();
     void passwordNeverInPlan();
+    void replicationPasswordNeeded_data();
+    void replicationPasswordNeeded();
     void kindNames();
 };
 
@@ -501,6 +503,7 @@ void tst_Operations::takeoverPlan()
             "MASTER_USER='repl', MASTER_PASSWORD=<replication password>, MASTER_DEMOTE_TO_SLAVE=1",
             "START SLAVE" }));
     QVERIFY(names[14].startsWith("PostGracefulTakeover"));
+    QVERIFY(p.needsReplicationPassword());
     QVERIFY2(p.expectedWriteBlock.contains("2 s of lag"), qPrintable(p.expectedWriteBlock));
 
     // client connections are killed only when asked, right after read_only
@@ -534,6 +537,44 @@ void tst_Operations::passwordNeverInPlan()
     const OperationPlan p = Topograph::validate(*snap, r);
     QVERIFY(p.ok);
     QVERIFY(p.toText().contains(QString::fromLatin1(replicationPasswordPlaceholder)));
+    QVERIFY(p.needsReplicationPassword());
+}
+
+void tst_Operations::replicationPasswordNeeded_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("instance");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<bool>("needed");
+    const int takeover = int(OperationKind::GracefulTakeover), rejoin = int(OperationKind::Rejoin),
+              relocate = int(OperationKind::Relocate), moveUp = int(OperationKind::MoveUp);
+    QTest::newRow("takeover with a replication user") << takeover << "a" << "" << "repl" << true;
+    QTest::newRow("takeover without one (plan says so)") << takeover << "a" << "" << "" << false;
+    QTest::newRow("rejoin with a replication user") << rejoin << "x" << "m" << "repl" << true;
+    // existing channels keep their credentials: a move never sets MASTER_PASSWORD
+    QTest::newRow("relocate") << relocate << "a1" << "b" << "repl" << false;
+    QTest::newRow("move-up") << moveUp << "a1" << "" << "repl" << false;
+}
+
+void tst_Operations::replicationPasswordNeeded()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, instance);
+    QFETCH(QString, target);
+    QFETCH(QString, user);
+    QFETCH(bool, needed);
+    const auto snap = fixture({});
+    OperationRequest r;
+    r.kind = OperationKind(kind);
+    r.instance = key(instance);
+    if (!target.isEmpty())
+        r.target = key(target);
+    r.cluster = key("m").toString();
+    r.replicationUser = user;
+    const OperationPlan p = Topograph::validate(*snap, r);
+    QVERIFY2(p.ok, qPrintable(p.toText()));
+    QCOMPARE(p.needsReplicationPassword(), needed);
 }
 
 void tst_Operations::kindNames()
