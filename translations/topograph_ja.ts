@@ -2413,6 +2413,10 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source> in %1 s</source>
         <translation> (%1秒)</translation>
     </message>
+    <message>
+        <source>⊘ refused, nothing changed</source>
+        <translation>⊘ 拒否、変更なし</translation>
+    </message>
 </context>
 <context>
     <name>Topograph::Gui::PromotionRulesEditor</name>

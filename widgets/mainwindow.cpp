@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QString cluster = m_operationCluster;
         RecoveryOutcome shown;
         shown.success = out.success;
+        shown.refused = out.refused;
         shown.message = out.message;
         shown.elapsedMs = out.elapsedMs;
         m_progress->finished(QStringLiteral("op:") + cluster, shown);

@@ -91,11 +91,15 @@ void ProgressPanel::finished(const QString &cluster, const RecoveryOutcome &outc
     QTreeWidgetItem *run = runFor(cluster);
     m_running.remove(cluster);
     const StepOutcome o = outcome.success ? StepOutcome::Ok : StepOutcome::Failed;
-    run->setText(1, stepOutcomeText(o) + tr(" in %1 s").arg(outcome.elapsedMs / 1000.0, 0, 'f', 1));
-    run->setForeground(1, stepOutcomeColor(o));
+    // Refused means no server was touched: said so, and not in the colour of a failure.
+    const QColor colour = outcome.refused ? stepOutcomeColor(StepOutcome::Skipped) : stepOutcomeColor(o);
+    run->setText(1, outcome.refused ? tr("\u2298 refused, nothing changed")
+                                    : stepOutcomeText(o) + tr(" in %1 s").arg(outcome.elapsedMs / 1000.0, 0, 'f', 1));
+    run->setForeground(1, colour);
     auto *summary = new QTreeWidgetItem(run, {outcome.message, QString(), now()});
     summary->setToolTip(0, outcome.message);
-    summary->setForeground(0, stepOutcomeColor(o));
+    summary->setForeground(0, colour);
+    scrollToItem(summary); // the outcome is what a person looks for
 }
 
 QStringList ProgressPanel::steps(const QString &cluster) const

@@ -316,6 +316,8 @@ void tst_GuiEndToEnd::dragReplicaOntoMasterPromoteZoneTakesOver()
                               qPrintable(m_window->statusBar()->currentMessage()), 5000);
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("replication user 'repl'")),
              qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_window->progressPanel()->topLevelItem(0)->text(1).contains(QStringLiteral("refused, nothing changed")),
+             qPrintable(m_window->progressPanel()->topLevelItem(0)->text(1)));
     QCOMPARE(m_sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
     QCOMPARE(m_sb->sql(QStringLiteral("c"), QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
     QCOMPARE(m_sb->slaveStatus(QStringLiteral("c")).value(QStringLiteral("Master_Port")).toInt(), m_sb->port(QStringLiteral("a")));
