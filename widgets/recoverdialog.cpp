@@ -119,8 +119,9 @@ void RecoverDialog::fillCandidates()
         row->setText(2, c.eligible ? tr("\u2713 yes") : tr("\u2716 no: %1").arg(c.exclusion));
         row->setForeground(2, c.eligible ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         row->setText(3, promotionRuleName(c.rule));
-        row->setText(4, c.received);
-        row->setText(5, c.applied);
+        // An empty position (nothing replicated yet) is shown as a dash, as the CLI prints it.
+        row->setText(4, c.received.isEmpty() ? QStringLiteral("\u2013") : c.received);
+        row->setText(5, c.applied.isEmpty() ? QStringLiteral("\u2013") : c.applied);
         QStringList notes = c.notes;
         if (c.mostAdvanced)
             notes.prepend(tr("most advanced"));
