@@ -2831,5 +2831,9 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Promote a replica now although %1 is alive: it is made read-only first</source>
         <translation>%1 が稼働中でも今すぐレプリカを昇格します: まず読み取り専用に切り替えられます</translation>
     </message>
+    <message>
+        <source>Rejoin as a replica of %1…</source>
+        <translation>%1 のレプリカとして再参加…</translation>
+    </message>
 </context>
 </TS>

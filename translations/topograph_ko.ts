@@ -2831,5 +2831,9 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Promote a replica now although %1 is alive: it is made read-only first</source>
         <translation>%1 서버가 살아 있어도 지금 레플리카를 승격합니다: 먼저 읽기 전용으로 전환됩니다</translation>
     </message>
+    <message>
+        <source>Rejoin as a replica of %1…</source>
+        <translation>%1의 레플리카로 재합류…</translation>
+    </message>
 </context>
 </TS>

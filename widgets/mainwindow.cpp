@@ -58,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);
     connect(m_scene, &TopologyScene::recoverRequested, this, &MainWindow::openRecoverDialog);
     connect(m_scene, &TopologyScene::operationRequested, this, &MainWindow::requestOperation);
+    m_scene->setRejoinTargetLookup([this](const InstanceKey &k) { return rejoinTargetFor(k); });
     connect(m_runner, &OperationRunner::progress, this, [this](const QString &step, int outcome) {
         m_progress->progress(QStringLiteral("op:") + m_operationCluster, step, StepOutcome(outcome));
     });
@@ -221,6 +222,16 @@ void MainWindow::setOperationContext(ConnectionOptionsProvider connectionOptions
     m_replicationUser = replicationUser;
     m_replicationPassword = replicationPassword;
     m_scene->setReplicationUser(replicationUser);
+}
+
+std::optional<InstanceKey> MainWindow::rejoinTargetFor(const InstanceKey &formerMaster)
+{
+    QString error;
+    if (!m_store && !m_storePath.isEmpty())
+        m_store = Store::open(m_storePath, &error);
+    if (!m_store || !m_snapshot)
+        return std::nullopt;
+    return rejoinTarget(*m_store, *m_snapshot, formerMaster);
 }
 
 OperationDialog *MainWindow::operationDialog() const

@@ -122,6 +122,8 @@ private:
     // password: typed in the confirmation ("" = the command line's, else the keychain's);
     // remember: also store it in the keychain as user@cluster.
     void runOperation(const OperationRequest &request, const QString &password = {}, bool remember = false);
+    // The store's answer to "who replaced this former master" (one query, on a menu's opening).
+    std::optional<InstanceKey> rejoinTargetFor(const InstanceKey &formerMaster);
 
     Engine *m_engine = nullptr;
     QString m_storePath;

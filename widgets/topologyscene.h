@@ -8,6 +8,9 @@
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class QMenu;
 class QVariantAnimation;
 
@@ -56,6 +59,10 @@ public:
     // The replication account a demoted or new master is given: part of every plan this scene
     // validates, so the plan shown on hover and in the confirmation is the one that runs.
     void setReplicationUser(const QString &user) { m_replicationUser = user; }
+    // Which master a former master rejoins (the store's recoveries say who replaced it); asked
+    // only when a master's menu opens. Unset: the menu offers no rejoin.
+    using RejoinTargetLookup = std::function<std::optional<InstanceKey>(const InstanceKey &)>;
+    void setRejoinTargetLookup(RejoinTargetLookup lookup) { m_rejoinTargetFor = std::move(lookup); }
     bool isDragging() const { return m_drag.active; }
     // The request a drop at scenePos would make, and its plan (validate()); nullopt over nothing.
     std::optional<QPair<OperationRequest, OperationPlan>> dropAt(const QPointF &scenePos) const;
@@ -100,6 +107,7 @@ private:
     QHash<QString, qint64> m_running;
     int m_maxLagSeconds = 20;
     QString m_replicationUser;
+    RejoinTargetLookup m_rejoinTargetFor;
     struct Drag
     {
         InstanceItem *pressed = nullptr;

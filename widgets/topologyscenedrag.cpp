@@ -176,6 +176,24 @@ QMenu *TopologyScene::instanceMenu(const InstanceKey &key, QWidget *parent)
         OperationKind kind;
         QString label;
     };
+    // A master that a recovery replaced and that answers again (its own one-server cluster now):
+    // first in its menu, since putting it back under the new master is what it is waiting for.
+    const InstanceFacts *facts = m_snapshot ? m_snapshot->instance(key) : nullptr;
+    if (m_rejoinTargetFor && facts && !facts->sourceKey()) {
+        if (const auto target = m_rejoinTargetFor(key); target && *target != key) {
+            OperationRequest r;
+            r.kind = OperationKind::Rejoin;
+            r.instance = key;
+            r.target = *target;
+            const OperationPlan plan = validateRequest(r);
+            QAction *a = menu->addAction(tr("Rejoin as a replica of %1\u2026").arg(target->toString()));
+            a->setObjectName(operationKindName(OperationKind::Rejoin));
+            a->setEnabled(plan.ok);
+            a->setToolTip(plan.ok ? plan.summary : plan.refusal);
+            connect(a, &QAction::triggered, this, [this, r, plan] { emit operationRequested(r, plan); });
+            menu->addSeparator();
+        }
+    }
     const QList<Entry> entries{
         {OperationKind::GracefulTakeover, tr("Make master (graceful takeover)\u2026")},
         {OperationKind::MoveUp, tr("Move up")},

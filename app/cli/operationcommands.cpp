@@ -95,22 +95,6 @@ void fillRunning(Store &store, const TopologySnapshot &s, OperationRequest &r)
                 r.running.insert(c->name, running->id);
 }
 
-// Where a former master rejoins when --to is not given: the master of the cluster its last
-// successful replacement's successor belongs to now.
-std::optional<InstanceKey> rejoinTarget(
-    Store &store, const TopologySnapshot &s, const InstanceKey &old)
-{
-    RecoveryFilter f;
-    const QList<Recovery> all = RecoveryLog(store).recoveries(f);
-    for (auto it = all.crbegin(); it != all.crend(); ++it)
-        if (it->failedInstance == old.toString() && it->state == RecoveryState::Succeeded
-            && !it->successor.isEmpty())
-            if (const auto succ = InstanceKey::parse(it->successor))
-                if (const ClusterInfo *c = s.clusterOf(*succ))
-                    return c->master;
-    return std::nullopt;
-}
-
 int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool dryRun = false)
 {
     Args a;

@@ -71,4 +71,9 @@ private:
     Progress m_progress;
 };
 
+// Where a former master rejoins: the master, in this snapshot, of the cluster that the successor
+// named by the latest successful recovery of `old` belongs to now (it may itself have been
+// replaced or taken over since). nullopt when no recovery replaced `old`.
+std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &snapshot, const InstanceKey &old);
+
 } // namespace Topograph

@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,7 @@ private slots:
     void dragReplicaOntoMasterPromoteZoneTakesOver();
     void forceFailoverNeedsADeliberateConfirmation();
     void killMasterThenRecover();
+    void restartedOldMasterRejoinsFromItsMenu();
 
 private:
     InstanceKey key(const QString &node) const { return InstanceKey(QStringLiteral("127.0.0.1"), m_sb->port(node)); }
@@ -56,6 +58,8 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     ConnectionOptionsProvider m_options;
+    QString m_killedNode; // the master killMasterThenRecover killed
+    InstanceKey m_successor; // and the replica its recovery promoted
 };
 
 void tst_GuiEndToEnd::artifact(QWidget *w, const QString &name)
@@ -431,11 +435,17 @@ void tst_GuiEndToEnd::killMasterThenRecover()
     QVERIFY(dialog->replicaList()->topLevelItemCount() >= 1); // the new master, then who follows it
     artifact(dialog, QStringLiteral("recover-dialog.png"));
     const InstanceKey chosen = *plan.chosen;
+    m_killedNode = masterNode;
+    m_successor = chosen;
 
     int snapshots = 0;
     QElapsedTimer sinceRun;
     sinceRun.start();
-    connect(m_engine.get(), &Engine::snapshotUpdated, this, [&snapshots] { ++snapshots; });
+    // Counts into a local: disconnected before this function returns (a later test's stack would
+    // be written otherwise).
+    const QMetaObject::Connection counting
+        = connect(m_engine.get(), &Engine::snapshotUpdated, this, [&snapshots] { ++snapshots; });
+    const auto stopCounting = qScopeGuard([&counting] { disconnect(counting); });
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 60000);
     const QStringList steps = dialog->progressView()->steps(plan.cluster);
@@ -468,4 +478,47 @@ void tst_GuiEndToEnd::killMasterThenRecover()
 }
 
 QTEST_MAIN(tst_GuiEndToEnd)
+void tst_GuiEndToEnd::restartedOldMasterRejoinsFromItsMenu()
+{
+    // The killed master starts again: a one-server cluster of its own. Its card's menu offers to
+    // rejoin under the master that replaced it (the store's recovery names the successor); the
+    // plan is confirmed like every replication change, and then it replicates from that master.
+    QVERIFY(!m_killedNode.isEmpty() && m_successor.isValid());
+    const InstanceKey old = key(m_killedNode);
+    QVERIFY2(m_sb->start(m_killedNode), qPrintable(m_sb->error()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->snapshot() && m_engine->snapshot()->instance(old)
+                                 && m_engine->snapshot()->instance(old)->reachable,
+                             15000);
+    TopologyScene *scene = m_window->topologyScene();
+    QTRY_VERIFY_WITH_TIMEOUT(scene->snapshot() && scene->snapshot()->instance(old)
+                                 && scene->snapshot()->instance(old)->reachable, 5000);
+    // A replica's menu has no rejoin: only a master that a recovery replaced.
+    std::unique_ptr<QMenu> onReplica(scene->instanceMenu(m_successor));
+    QVERIFY(!onReplica->findChild<QAction *>(QStringLiteral("rejoin")));
+
+    std::unique_ptr<QMenu> menu(scene->instanceMenu(old));
+    QAction *rejoin = menu->findChild<QAction *>(QStringLiteral("rejoin"));
+    QVERIFY(rejoin);
+    QVERIFY2(rejoin->text().contains(m_successor.toString()), qPrintable(rejoin->text()));
+    QVERIFY2(rejoin->isEnabled(), qPrintable(rejoin->toolTip()));
+    QVERIFY2(rejoin->toolTip().contains(QStringLiteral("no errant transactions")), qPrintable(rejoin->toolTip()));
+    rejoin->trigger();
+    OperationDialog *dialog = m_window->operationDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY2(dialog->planText().contains(QStringLiteral("MASTER_USER='repl'")), qPrintable(dialog->planText()));
+    QVERIFY(!dialog->replicationPasswordEdit()); // the window has it (--replication-password-env)
+    artifact(dialog, QStringLiteral("rejoin-confirm.png"));
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->operationRunner()->isRunning(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb->slaveStatus(m_killedNode).value(QStringLiteral("Master_Port")).toInt(),
+                              m_successor.port(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb->slaveStatus(m_killedNode).value(QStringLiteral("Slave_IO_Running")),
+                              QStringLiteral("Yes"), 10000);
+    QCOMPARE(m_sb->sql(m_killedNode, QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
+    QTRY_COMPARE_WITH_TIMEOUT(scene->parentOf(old), m_successor, 15000);
+    QTest::qWait(400);
+    artifact(m_window.get(), QStringLiteral("rejoined.png"));
+}
+
 #include "tst_guiendtoend.moc"
