@@ -82,6 +82,7 @@ int analysisCommand(Context &ctx, const QStringList &args)
         return code;
     AnalyzerSettings settings;
     settings.reasonableReplicationLagSeconds = policy->reasonableReplicationLagSeconds;
+    settings.replacedMasters = RecoveryLog(*store).replacedMasters();
     QJsonArray json;
     int shown = 0;
     for (const Analysis &a : analyze(*snapshot, settings)) {

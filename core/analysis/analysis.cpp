@@ -38,6 +38,7 @@ constexpr CodeInfo codeTable[] = {
     {AnalysisCode::DeadCoMasterAndSomeReplicas, "DeadCoMasterAndSomeReplicas", Severity::Critical, false},
     {AnalysisCode::LockedSemiSyncMaster, "LockedSemiSyncMaster", Severity::Critical, false},
     {AnalysisCode::NoWriteableMaster, "NoWriteableMaster", Severity::Error, false},
+    {AnalysisCode::FormerMasterReturned, "FormerMasterReturned", Severity::Warning, false},
     {AnalysisCode::FirstTierReplicaFailingToConnectToMaster, "FirstTierReplicaFailingToConnectToMaster",
      Severity::Warning, false},
     {AnalysisCode::ErrantGTID, "ErrantGTID", Severity::Error, true},

@@ -2,6 +2,7 @@
 
 #include "model/instancekey.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,6 +37,7 @@ enum class AnalysisCode {
     DeadCoMasterAndSomeReplicas,
     LockedSemiSyncMaster,
     NoWriteableMaster,
+    FormerMasterReturned, // a master a recovery replaced answers again, outside its successor's cluster
     FirstTierReplicaFailingToConnectToMaster,
     // structure warnings
     ErrantGTID,
@@ -67,6 +69,9 @@ struct AnalyzerSettings
     // orchestrator reports these two and recovers/fixes them only when told to.
     bool recoverLockedSemiSyncMaster = false;
     bool fixNoWriteableMaster = false;
+    // Servers a recovery replaced -> the successor it promoted (the store's record). A replaced
+    // server that answers again as a master of its own is FormerMasterReturned.
+    QHash<InstanceKey, InstanceKey> replacedMasters;
 };
 
 struct Analysis

@@ -235,8 +235,40 @@ void checkSemiSync(AnalysisContext &ctx, const ClusterInfo &cluster, const Insta
 
 } // namespace
 
+// A server a recovery replaced that answers again as the master of a cluster other than its
+// successor's: it is not replicating from the new master, and whatever it accepts (it may be
+// writable: a dead server could not be fenced) is missing there. Never recovered automatically:
+// the fix is a person's rejoin (or keeping it down).
+static void checkFormerMaster(AnalysisContext &ctx, const ClusterInfo &cluster)
+{
+    const auto successor = ctx.settings().replacedMasters.constFind(cluster.master);
+    if (successor == ctx.settings().replacedMasters.cend())
+        return;
+    const InstanceFacts *f = ctx.facts(cluster.master);
+    const ClusterInfo *now = ctx.snapshot().clusterOf(*successor);
+    // Taken over again by a person, or the successor unknown: nothing to say.
+    if (!f || !f->reachable || ctx.inMaintenance(f->key) || !now || now->name == cluster.name)
+        return;
+    const bool writable = !f->readOnly && !f->superReadOnly;
+    Analysis &a = ctx.add(AnalysisCode::FormerMasterReturned, cluster, f->key);
+    a.severity = writable ? Severity::Error : Severity::Warning;
+    a.explanation = QStringLiteral("%1 was replaced by %2 in a recovery and answers again as a %3 master of its own: "
+                                   "%4rejoin it as a replica of %5 (its menu, or topograph-cli rejoin %1), or keep "
+                                   "it stopped.")
+                        .arg(f->key.toString(), successor->toString(),
+                             writable ? QStringLiteral("writable") : QStringLiteral("read-only"),
+                             writable ? QStringLiteral("anything written on it is not on %1; ").arg(now->master.toString())
+                                      : QString(),
+                             now->master.toString());
+    a.facts = QJsonObject{{QStringLiteral("formerMaster"), f->key.toString()},
+                          {QStringLiteral("successor"), successor->toString()},
+                          {QStringLiteral("currentMaster"), now->master.toString()},
+                          {QStringLiteral("readOnly"), !writable}};
+}
+
 void analyzeMasters(AnalysisContext &ctx, const ClusterInfo &cluster)
 {
+    checkFormerMaster(ctx, cluster);
     // In a co-master cycle every member is a top: each may die, each feeds replicas.
     QList<InstanceKey> tops{cluster.master};
     tops += cluster.coMasters;

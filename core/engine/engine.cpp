@@ -85,6 +85,13 @@ void Engine::refreshPolicy(bool force)
         m_policy = *p;
     else
         spdlog::error("{}", error); // keep the last good policy
+    // Recoveries by any process sharing the store: whom they replaced (FormerMasterReturned).
+    QString replacedError;
+    const auto replaced = RecoveryLog(*m_store).replacedMasters(&replacedError);
+    if (replacedError.isEmpty())
+        m_replacedMasters = replaced;
+    else
+        spdlog::error("{}", replacedError);
 }
 
 void Engine::audit(const QString &cluster, const QString &instance, const QString &action, int outcome,
@@ -109,6 +116,7 @@ void Engine::onSnapshot(const TopologySnapshotPtr &snapshot)
     refreshPolicy(false);
     AnalyzerSettings settings;
     settings.reasonableReplicationLagSeconds = m_policy.reasonableReplicationLagSeconds;
+    settings.replacedMasters = m_replacedMasters;
     m_analyses = analyze(*snapshot, settings);
 
     // Re-probe what an analysis asks for at once when it appears, then at most every 250 ms per

@@ -82,6 +82,7 @@ private:
     QHash<InstanceKey, qint64> m_reprobedAt;    // ms since epoch of the last re-probe asked
     Policy m_policy;
     qint64 m_policyLoadedAt = 0;
+    QHash<InstanceKey, InstanceKey> m_replacedMasters; // refreshed with the policy
 };
 
 } // namespace Topograph

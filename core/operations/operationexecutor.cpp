@@ -585,12 +585,10 @@ bool OperationExecutor::runHooks(Run &run, const OperationStep &step, QString &o
 
 std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &snapshot, const InstanceKey &old)
 {
-    const QList<Recovery> all = RecoveryLog(store).recoveries(RecoveryFilter());
-    for (auto it = all.crbegin(); it != all.crend(); ++it)
-        if (it->failedInstance == old.toString() && it->state == RecoveryState::Succeeded && !it->successor.isEmpty())
-            if (const auto successor = InstanceKey::parse(it->successor))
-                if (const ClusterInfo *c = snapshot.clusterOf(*successor))
-                    return c->master;
+    const QHash<InstanceKey, InstanceKey> replaced = RecoveryLog(store).replacedMasters();
+    if (const auto successor = replaced.constFind(old); successor != replaced.cend())
+        if (const ClusterInfo *c = snapshot.clusterOf(*successor))
+            return c->master;
     return std::nullopt;
 }
 

@@ -456,6 +456,23 @@ std::optional<Recovery> RecoveryLog::recovery(qint64 id, QString *error) const
     return r;
 }
 
+QHash<InstanceKey, InstanceKey> RecoveryLog::replacedMasters(QString *error) const
+{
+    QHash<InstanceKey, InstanceKey> replaced;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT failed_instance, successor FROM recoveries WHERE state = 'succeeded'"
+                             " AND successor <> '' AND failed_instance <> '' ORDER BY id"));
+    if (!m_store.exec(q, error))
+        return replaced;
+    while (q.next()) {
+        const auto failed = InstanceKey::parse(q.value(0).toString());
+        const auto successor = InstanceKey::parse(q.value(1).toString());
+        if (failed && successor)
+            replaced.insert(*failed, *successor); // a later recovery wins
+    }
+    return replaced;
+}
+
 QList<Recovery> RecoveryLog::recoveries(const RecoveryFilter &f, QString *error) const
 {
     QStringList where;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "model/instancekey.h"
+
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -132,6 +135,9 @@ public:
     std::optional<Recovery> recovery(qint64 id, QString *error = nullptr) const; // with steps
     QList<Recovery> recoveries(const RecoveryFilter &filter, QString *error = nullptr) const;
     std::optional<Recovery> running(const QString &cluster) const;
+    // Every server a successful recovery replaced, with the successor the latest such recovery
+    // promoted. One scan of two columns of the recoveries table: cheap enough once a second.
+    QHash<InstanceKey, InstanceKey> replacedMasters(QString *error = nullptr) const;
 
     // Running recoveries whose owning process is gone (on this host: the pid no longer runs that
     // process; elsewhere: no heartbeat for staleSeconds) become interrupted at their last

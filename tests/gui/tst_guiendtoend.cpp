@@ -492,6 +492,11 @@ void tst_GuiEndToEnd::restartedOldMasterRejoinsFromItsMenu()
     TopologyScene *scene = m_window->topologyScene();
     QTRY_VERIFY_WITH_TIMEOUT(scene->snapshot() && scene->snapshot()->instance(old)
                                  && scene->snapshot()->instance(old)->reachable, 5000);
+    // The problems panel says it is back outside the new master's cluster (not recoverable:
+    // no Recover button, a person decides).
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsPanel()->rowFor(QStringLiteral("FormerMasterReturned"), old), 5000);
+    QVERIFY(!m_window->problemsPanel()->recoverButton(QStringLiteral("FormerMasterReturned"), old));
+    artifact(m_window.get(), QStringLiteral("former-master-returned.png"));
     // A replica's menu has no rejoin: only a master that a recovery replaced.
     std::unique_ptr<QMenu> onReplica(scene->instanceMenu(m_successor));
     QVERIFY(!onReplica->findChild<QAction *>(QStringLiteral("rejoin")));
@@ -517,6 +522,7 @@ void tst_GuiEndToEnd::restartedOldMasterRejoinsFromItsMenu()
                               QStringLiteral("Yes"), 10000);
     QCOMPARE(m_sb->sql(m_killedNode, QStringLiteral("SELECT @@read_only")), QStringLiteral("1"));
     QTRY_COMPARE_WITH_TIMEOUT(scene->parentOf(old), m_successor, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->problemsPanel()->rowFor(QStringLiteral("FormerMasterReturned"), old), 5000);
     QTest::qWait(400);
     artifact(m_window.get(), QStringLiteral("rejoined.png"));
 }

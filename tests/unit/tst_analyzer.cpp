@@ -64,6 +64,15 @@ std::optional<Fixture> loadFixture(const QString &name, QString *error)
     const QJsonObject s = doc.value(QLatin1String("analyzerSettings")).toObject();
     f.settings.reasonableReplicationLagSeconds =
         s.value(QLatin1String("reasonableReplicationLagSeconds")).toInteger(f.settings.reasonableReplicationLagSeconds);
+    const QJsonObject replaced = s.value(QLatin1String("replacedMasters")).toObject();
+    for (auto it = replaced.begin(); it != replaced.end(); ++it) {
+        const auto former = InstanceKey::parse(it.key()), successor = InstanceKey::parse(it.value().toString());
+        if (!former || !successor) {
+            *error = QStringLiteral("%1: replacedMasters: bad key %2").arg(file.fileName(), it.key());
+            return std::nullopt;
+        }
+        f.settings.replacedMasters.insert(*former, *successor);
+    }
     return f;
 }
 
@@ -174,6 +183,13 @@ QList<Row> rows()
         {"different gtid_mode (MySQL)", "different-gtid-modes-mysql", {"DifferentGTIDModes" + d(1), "NoFailoverSupport" + d(1)},
          {}, "ON_PERMISSIVE: db3:3306"},
         {"writable replica", "writable-replica", {"WritableReplica" + d(2)}, {}, "read_only=0"},
+        {"former master back, writable", "former-master-returned-writable", {"FormerMasterReturned" + d(1)}, {},
+         "db1:3306 was replaced by db2:3306 in a recovery and answers again as a writable master of its own: anything "
+         "written on it is not on db2:3306; rejoin it as a replica of db2:3306"},
+        {"former master back, read-only", "former-master-returned-read-only", {"FormerMasterReturned" + d(1)}, {},
+         "answers again as a read-only master of its own: rejoin it"},
+        {"near miss: former master rejoined below its successor", "former-master-rejoined", {}, {}, ""},
+        {"near miss: former master made master again by a takeover", "former-master-taken-over-again", {}, {}, ""},
         {"replication lag (a delayed replica is not lagging)", "replication-lag", {"ReplicationLagAboveThreshold" + d(2)}, {},
          "30 s behind"},
         {"near miss: lag under a configured threshold", "lag-threshold-setting", {}, {}, ""},
@@ -200,6 +216,7 @@ private slots:
     void codes_data();
     void codes();
     void everyCodeHasARow();
+    void formerMasterSeverity();
     void unreachableMasterAsksForReprobe();
     void downtimeIsFlagged();
     void errantGtidFacts();
@@ -264,6 +281,24 @@ void tst_Analyzer::everyCodeHasARow()
             covered.insert(e.section(QLatin1Char('@'), 0, 0));
     for (AnalysisCode c : allAnalysisCodes())
         QVERIFY2(covered.contains(analysisCodeName(c)), qPrintable(analysisCodeName(c) + QStringLiteral(" has no test row")));
+}
+
+void tst_Analyzer::formerMasterSeverity()
+{
+    // Writable: writes are diverging now (error); read-only: only out of the topology (warning).
+    for (const auto &[fixture, severity] : {std::pair{"former-master-returned-writable", Severity::Error},
+                                            std::pair{"former-master-returned-read-only", Severity::Warning}}) {
+        QString error;
+        const auto f = loadFixture(QString::fromLatin1(fixture), &error);
+        QVERIFY2(f, qPrintable(error));
+        const QList<Analysis> result = analyze(*f->snapshot, f->settings);
+        const auto it = std::find_if(result.begin(), result.end(),
+                                     [](const Analysis &a) { return a.code == AnalysisCode::FormerMasterReturned; });
+        QVERIFY(it != result.end());
+        QCOMPARE(it->severity, severity);
+        QVERIFY(!it->actionable);
+        QCOMPARE(it->facts.value(QLatin1String("currentMaster")).toString(), QStringLiteral("db2:3306"));
+    }
 }
 
 void tst_Analyzer::unreachableMasterAsksForReprobe()

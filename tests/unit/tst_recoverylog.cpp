@@ -24,6 +24,7 @@ private slots:
     void acknowledgeNeedsAComment();
     void acknowledgeScopes();
     void blockedAttempts();
+    void replacedMasters();
 
 private:
     qint64 finishedRecovery(const QString &cluster, RecoveryState state = RecoveryState::Succeeded);
@@ -47,6 +48,32 @@ void tst_RecoveryLog::cleanup()
         QVERIFY2(v.intact, qPrintable(v.reason));
     }
     m_store.reset();
+}
+
+void tst_RecoveryLog::replacedMasters()
+{
+    // Who replaced whom, for FormerMasterReturned and rejoin: succeeded recoveries that named a
+    // successor, the latest per server; failed ones and operations without a successor do not count.
+    RecoveryLog log(*m_store);
+    auto recovery = [&](const QString &failed, RecoveryState state, const QString &successor) {
+        const auto claim = log.start({ failed, QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"), failed,
+            QStringLiteral("auto"), true, {} });
+        QVERIFY2(claim, qPrintable(claim.error));
+        RecoveryLog::Finish f;
+        f.state = state;
+        f.successor = successor;
+        QVERIFY(log.finish(claim.id, f));
+    };
+    QVERIFY(log.replacedMasters().isEmpty());
+    recovery(QStringLiteral("db1:3306"), RecoveryState::Succeeded, QStringLiteral("db2:3306"));
+    recovery(QStringLiteral("db2:3306"), RecoveryState::Failed, QStringLiteral("db3:3306"));
+    recovery(QStringLiteral("db4:3306"), RecoveryState::Succeeded, QString());
+    recovery(QStringLiteral("db1:3306"), RecoveryState::Succeeded, QStringLiteral("db5:3306"));
+    QString error;
+    const QHash<InstanceKey, InstanceKey> replaced = log.replacedMasters(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(replaced.value(InstanceKey(QStringLiteral("db1"), 3306)), InstanceKey(QStringLiteral("db5"), 3306));
 }
 
 qint64 tst_RecoveryLog::finishedRecovery(const QString &cluster, RecoveryState state)
