@@ -2,6 +2,8 @@
 // parent; a frozen server (SIGSTOP) does not freeze the window; kill -9 of the master shows
 // DeadMaster and a Recover button within 2 s; Recover makes the survivors follow the new master.
 #include "clusterlist.h"
+#include "connectioncontext.h"
+#include "keychainthread.h"
 #include "guitest.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
@@ -331,6 +333,20 @@ void tst_GuiEndToEnd::dragReplicaOntoMasterPromoteZoneTakesOver()
     QVERIFY2(dialog->planText().contains(key(QStringLiteral("a")).toString()), qPrintable(dialog->planText()));
     QTest::keyClicks(dialog->replicationPasswordEdit(), m_sb->replicationPassword());
     QVERIFY(dialog->rememberCheckBox()->isEnabled());
+    // With a keychain (scripts/test runs a real Secret Service), "remember" stores it as
+    // repl@CLUSTER under a service of this test's own, read back below.
+    const bool keychain = CredentialStore::unavailableReason().isEmpty();
+    const QString account = CredentialStore::accountFor(QStringLiteral("repl"), key(QStringLiteral("a")).toString());
+    ConnectionContext::Options co;
+    co.settingsPath = m_dir.filePath(QStringLiteral("connections.ini"));
+    co.keychainService = QStringLiteral("topograph-test-e2e-%1").arg(QCoreApplication::applicationPid());
+    co.keychainTimeoutMs = 5000;
+    co.keychainRetryMs = 0;
+    auto connections = std::make_shared<ConnectionContext>(co);
+    if (keychain) {
+        m_window->setConnectionContext(connections);
+        dialog->rememberCheckBox()->setChecked(true);
+    }
     QVERIFY(!dialog->planText().contains(m_sb->replicationPassword()));
     artifact(dialog, QStringLiteral("takeover-confirm.png"));
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
@@ -353,6 +369,17 @@ void tst_GuiEndToEnd::dragReplicaOntoMasterPromoteZoneTakesOver()
     QTRY_COMPARE_WITH_TIMEOUT(scene->parentOf(key(QStringLiteral("c"))), InstanceKey(), 10000);
     QTest::qWait(400); // the glide
     artifact(m_window.get(), QStringLiteral("taken-over.png"));
+    if (keychain) {
+        QFuture<CredentialResult> read = KeychainThread::submit(connections->keychainRequest(KeychainThread::Operation::Read, account));
+        QTRY_VERIFY_WITH_TIMEOUT(read.isFinished(), 10000);
+        QVERIFY2(read.result().ok, qPrintable(read.result().error));
+        QCOMPARE(read.result().secret, m_sb->replicationPassword());
+        QFuture<CredentialResult> removed = KeychainThread::submit(connections->keychainRequest(KeychainThread::Operation::Remove, account));
+        QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), 10000);
+    } else {
+        qInfo("no keychain here (%s): the remember path is exercised under scripts/test",
+              qPrintable(CredentialStore::unavailableReason()));
+    }
     m_window->setOperationContext(m_options, QStringLiteral("repl"), m_sb->replicationPassword());
 }
 
