@@ -224,14 +224,20 @@ void MainWindow::setOperationContext(ConnectionOptionsProvider connectionOptions
     m_scene->setReplicationUser(replicationUser);
 }
 
-std::optional<InstanceKey> MainWindow::rejoinTargetFor(const InstanceKey &formerMaster)
+Store *MainWindow::store()
 {
     QString error;
     if (!m_store && !m_storePath.isEmpty())
         m_store = Store::open(m_storePath, &error);
-    if (!m_store || !m_snapshot)
+    return m_store.get();
+}
+
+std::optional<InstanceKey> MainWindow::rejoinTargetFor(const InstanceKey &formerMaster)
+{
+    Store *s = store();
+    if (!s || !m_snapshot)
         return std::nullopt;
-    return rejoinTarget(*m_store, *m_snapshot, formerMaster);
+    return rejoinTarget(*s, *m_snapshot, formerMaster);
 }
 
 OperationDialog *MainWindow::operationDialog() const
@@ -300,13 +306,9 @@ void MainWindow::runOperation(const OperationRequest &request, const QString &pa
 
 void MainWindow::refreshRecoveries()
 {
-    if (m_storePath.isEmpty())
+    if (!store())
         return;
     QString error;
-    if (!m_store)
-        m_store = Store::open(m_storePath, &error);
-    if (!m_store)
-        return;
     RecoveryFilter filter;
     filter.unacknowledgedOnly = true;
     m_unacknowledged.clear();

@@ -124,6 +124,8 @@ private:
     void runOperation(const OperationRequest &request, const QString &password = {}, bool remember = false);
     // The store's answer to "who replaced this former master" (one query, on a menu's opening).
     std::optional<InstanceKey> rejoinTargetFor(const InstanceKey &formerMaster);
+    // The window's own read connection to the store, opened on first use; nullptr without one.
+    Store *store();
 
     Engine *m_engine = nullptr;
     QString m_storePath;

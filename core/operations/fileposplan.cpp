@@ -234,17 +234,24 @@ InstanceKey attached(const InstanceKey &detached)
 
 } // namespace
 
-void repointByFilePos(Ctx &c, const InstanceFacts &x, const InstanceKey &source)
+// x's channel from source stopped (restarted if a later step fails), then where it stopped read.
+void stopAndReadPosition(Ctx &c, const InstanceFacts &x, const InstanceKey &source, const SqlDialect &d,
+                         const QString &ch)
 {
-    const SqlDialect d(x);
-    const QString ch = channelFrom(x, source);
-    const QString at = executedName(x.key, source);
     c.p.steps << sql(QStringLiteral("stop replication on %1").arg(x.key.toString()), x.key,
         { d.stopReplication(ch) }, { d.startReplication(ch) });
     c.p.steps << read(OperationStep::ReadPosition,
         QStringLiteral("read where %1 stopped in the binlog of %2")
             .arg(x.key.toString(), source.toString()),
         x, source);
+}
+
+void repointByFilePos(Ctx &c, const InstanceFacts &x, const InstanceKey &source)
+{
+    const SqlDialect d(x);
+    const QString ch = channelFrom(x, source);
+    const QString at = executedName(x.key, source);
+    stopAndReadPosition(c, x, source, d, ch);
     // Relay logs are dropped: the IO thread fetches again from what was applied.
     c.p.steps << sql(QStringLiteral("repoint %1 at %2").arg(x.key.toString(), source.toString()),
         x.key,
@@ -259,12 +266,7 @@ void detachByFilePos(Ctx &c, const InstanceFacts &x, const InstanceKey &source)
     const QString ch = channelFrom(x, source);
     const QString at = executedName(x.key, source);
     const InstanceKey nowhere(QStringLiteral("//") + source.host(), source.port());
-    c.p.steps << sql(QStringLiteral("stop replication on %1").arg(x.key.toString()), x.key,
-        { d.stopReplication(ch) }, { d.startReplication(ch) });
-    c.p.steps << read(OperationStep::ReadPosition,
-        QStringLiteral("read where %1 stopped in the binlog of %2")
-            .arg(x.key.toString(), source.toString()),
-        x, source);
+    stopAndReadPosition(c, x, source, d, ch);
     c.p.steps << sql(QStringLiteral("detach %1 from %2").arg(x.key.toString(), source.toString()),
         x.key, { d.changeSourceAt(nowhere, ch, filePlaceholder(at), posPlaceholder(at)) },
         { d.changeSourceAt(source, ch, filePlaceholder(at), posPlaceholder(at)) });

@@ -260,14 +260,9 @@ QList<AuditEntry> AuditLog::entries(const AuditFilter &filter, QString *error) c
 qint64 AuditLog::count(const AuditFilter &filter, QString *error) const
 {
     QVariantList binds;
-    QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM audit_entries") + whereClause(filter, &binds));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!m_store.exec(q, error) || !q.next())
-        return -1;
-    const qint64 n = q.value(0).toLongLong();
-    return filter.limit > 0 ? std::min<qint64>(n, filter.limit) : n;
+    const QString where = whereClause(filter, &binds);
+    const qint64 n = m_store.count(QStringLiteral("audit_entries"), where, binds, error);
+    return filter.limit > 0 && n >= 0 ? std::min<qint64>(n, filter.limit) : n;
 }
 
 QMap<QString, qint64> AuditLog::countByOutcome(const AuditFilter &filter, QString *error) const

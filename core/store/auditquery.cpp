@@ -76,13 +76,8 @@ QString AuditQuery::likePattern(const QString &text)
 qint64 AuditQuery::count(const AuditQueryFilter &filter, QString *error) const
 {
     QVariantList binds;
-    QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM audit_entries") + whereClause(filter, &binds));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!m_store.exec(q, error) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
+    const QString where = whereClause(filter, &binds);
+    return m_store.count(QStringLiteral("audit_entries"), where, binds, error);
 }
 
 QList<AuditEntry> AuditQuery::pageBefore(

@@ -330,6 +330,17 @@ bool Store::migrate(int /*fromVersion*/, QString *error)
     return ok;
 }
 
+qint64 Store::count(const QString &table, const QString &where, const QVariantList &binds, QString *error) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM ") + table + where);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!exec(q, error) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 bool Store::exec(QSqlQuery &query, QString *error) const
 {
     QElapsedTimer timer;

@@ -111,6 +111,8 @@ public:
     // *error with the store's file name and SQLite's message.
     bool exec(QSqlQuery &query, QString *error) const;
     bool exec(const QString &sql, QString *error) const;
+    // SELECT count(*) FROM table + where (with its ? bound in order); -1 on error.
+    qint64 count(const QString &table, const QString &where, const QVariantList &binds, QString *error) const;
 
     static QString toDb(const QDateTime &t); // "2026-01-31T12:00:00.123Z", or NULL
     static QDateTime fromDb(const QVariant &v); // UTC, invalid for NULL

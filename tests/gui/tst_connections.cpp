@@ -11,6 +11,7 @@
 #include "syntheticfleet.h"
 
 #include "engine/engine.h"
+#include "environmentoverride.h"
 #include "logging/logging.h"
 #include "sandbox.h"
 
@@ -35,43 +36,11 @@
 using Topograph::Test::saveArtifact;
 
 using namespace Topograph;
+using Topograph::Test::EnvironmentOverride;
 using namespace Topograph::Gui;
 using Topograph::Test::Sandbox;
 
 namespace {
-
-// Sets or unsets environment variables for one scope and restores them afterwards.
-class EnvironmentOverride
-{
-public:
-    void set(const char *name, const QByteArray &value)
-    {
-        remember(name);
-        qputenv(name, value);
-    }
-    void unset(const char *name)
-    {
-        remember(name);
-        qunsetenv(name);
-    }
-    ~EnvironmentOverride()
-    {
-        for (const auto &[name, value] : m_saved) {
-            if (value)
-                qputenv(name.constData(), *value);
-            else
-                qunsetenv(name.constData());
-        }
-    }
-
-private:
-    void remember(const char *name)
-    {
-        m_saved.append({QByteArray(name), qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name))
-                                                                           : std::nullopt});
-    }
-    QList<std::pair<QByteArray, std::optional<QByteArray>>> m_saved;
-};
 
 // The provider as the engine calls it: on a thread of its own, never the GUI thread.
 ConnectionOptions onWorker(const ConnectionOptionsProvider &provider, const InstanceKey &key)

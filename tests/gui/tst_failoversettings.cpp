@@ -2,6 +2,7 @@
 // sandbox fleet: what a person does in the dialog must land in the store, audited under their
 // user@host, and nothing else may change. The heart toggle: tst_failoversettings_toggle.cpp.
 #include "guitest.h"
+#include "policytest.h"
 #include "engine/policystore.h"
 #include "failoversettingsdialog.h"
 #include "filterlisteditor.h"
@@ -96,23 +97,12 @@ QStringList tst_FailoverSettings::fill(const QStringList &list) const
 
 std::unique_ptr<Store> tst_FailoverSettings::openStore(const QString &actor) const
 {
-    QString error;
-    auto store = Store::open(m_storePath, &error);
-    if (!store)
-        qWarning("store: %s", qPrintable(error));
-    else if (!actor.isEmpty())
-        store->setActor(actor);
-    return store;
+    return Topograph::Test::openTestStore(m_storePath, actor);
 }
 
 QList<AuditEntry> tst_FailoverSettings::policyAudit(const QString &key) const
 {
-    auto store = openStore();
-    QList<AuditEntry> out;
-    for (const AuditEntry &e : AuditLog(*store).entries(AuditFilter{}))
-        if (e.action == QLatin1String("set-policy") && e.details.value(QStringLiteral("key")).toString() == key)
-            out << e;
-    return out;
+    return Topograph::Test::policyAudit(*openStore(), key);
 }
 
 QLineEdit *tst_FailoverSettings::type(FilterListEditor *editor, const QString &text)

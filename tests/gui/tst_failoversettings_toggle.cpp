@@ -3,6 +3,7 @@
 // change is audited under the person's user@host, and a change made by another process shows.
 // Also the pure pieces of the settings dialog: command-line quoting and the number ranges.
 #include "guitest.h"
+#include "policytest.h"
 #include "autofailovertoggle.h"
 #include "engine/policystore.h"
 #include "hooklisteditor.h"
@@ -76,23 +77,12 @@ static QStringList fill(const QStringList &list)
 
 std::unique_ptr<Store> tst_FailoverSettingsToggle::openStore(const QString &actor) const
 {
-    QString error;
-    auto store = Store::open(m_storePath, &error);
-    if (!store)
-        qWarning("store: %s", qPrintable(error));
-    else if (!actor.isEmpty())
-        store->setActor(actor);
-    return store;
+    return Topograph::Test::openTestStore(m_storePath, actor);
 }
 
 QList<AuditEntry> tst_FailoverSettingsToggle::policyAudit(const QString &key) const
 {
-    auto store = openStore();
-    QList<AuditEntry> out;
-    for (const AuditEntry &e : AuditLog(*store).entries(AuditFilter{}))
-        if (e.action == QLatin1String("set-policy") && e.details.value(QStringLiteral("key")).toString() == key)
-            out << e;
-    return out;
+    return Topograph::Test::policyAudit(*openStore(), key);
 }
 
 void tst_FailoverSettingsToggle::init()

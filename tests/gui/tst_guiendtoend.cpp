@@ -459,6 +459,9 @@ void tst_GuiEndToEnd::killMasterThenRecover()
     QVERIFY2(plan.chosen, qPrintable(plan.refusal));
     QCOMPARE(dialog->selectedCandidate(), plan.chosen);
     QVERIFY(dialog->candidateList()->topLevelItemCount() >= 1);
+    for (int i = 0; i < dialog->candidateList()->topLevelItemCount(); ++i) // a position or a dash, never blank
+        QVERIFY(!dialog->candidateList()->topLevelItem(i)->text(4).isEmpty()
+                && !dialog->candidateList()->topLevelItem(i)->text(5).isEmpty());
     QVERIFY(dialog->replicaList()->topLevelItemCount() >= 1); // the new master, then who follows it
     artifact(dialog, QStringLiteral("recover-dialog.png"));
     const InstanceKey chosen = *plan.chosen;

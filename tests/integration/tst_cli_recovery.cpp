@@ -185,6 +185,20 @@ void tst_CliRecovery::recoverAfterKill()
     }, 5000));
     r = cli({QStringLiteral("recoveries")});
     QVERIFY2(r.out.contains(QLatin1String("succeeded")) && r.out.contains(QLatin1String("UNACKNOWLEDGED")), qPrintable(text(r)));
+
+    // The old master starts again (writable: nothing fenced it while it was down): `analysis`
+    // says so, naming the master it should rejoin under.
+    QVERIFY2(sb.start(QStringLiteral("a")), qPrintable(sb.error()));
+    r = cli({QStringLiteral("--json"), QStringLiteral("analysis")});
+    QVERIFY2(r.code == 0, qPrintable(text(r)));
+    QJsonObject returned;
+    for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).array())
+        if (a.toObject().value(QStringLiteral("code")).toString() == QLatin1String("FormerMasterReturned"))
+            returned = a.toObject();
+    QVERIFY2(!returned.isEmpty(), qPrintable(text(r)));
+    QCOMPARE(returned.value(QStringLiteral("instance")).toString(), sb.address(QStringLiteral("a")));
+    QVERIFY2(returned.value(QStringLiteral("explanation")).toString().contains(sb.address(QStringLiteral("c"))),
+             qPrintable(text(r)));
 }
 
 void tst_CliRecovery::killedMidRecoveryLeavesATruthfulRecord()

@@ -4,6 +4,7 @@
 // and in the recovery log; a refused move that changes nothing; failures halfway that are recorded
 // as they happened and undone where that is safe.
 #include "fleet.h"
+#include "operationsfixture.h"
 #include "operations/operationexecutor.h"
 #include "sandbox.h"
 #include "store/recoverylog.h"
@@ -19,43 +20,13 @@ using Topograph::Test::Writer;
 
 namespace {
 
-struct Fixture
+struct Fixture : Topograph::Test::OperationsFixture
 {
-    std::unique_ptr<Sandbox> sb;
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    Topograph::Test::KnownFleet fleet { *sb };
-
     explicit Fixture(const QString &topology)
-        : sb(std::make_unique<Sandbox>(topology, Sandbox::Options { false, true }))
+        : OperationsFixture(topology, Sandbox::Options{false, true})
     {
-        QString error;
-        store = Store::open(dir.filePath(QStringLiteral("t.sqlite")), &error);
-        if (!store)
-            qWarning("store: %s", qPrintable(error));
-        store->setActor(QStringLiteral("dba@test"));
-        if (sb->isUp())
-            Writer::createTable(*sb, QStringLiteral("a"));
     }
-    InstanceKey key(const QString &node) const { return Topograph::Test::keyOf(*sb, node); }
-    OperationRequest request(
-        OperationKind kind, const QString &node, const QString &target = {}) const
-    {
-        OperationRequest r;
-        r.kind = kind;
-        r.instance = key(node);
-        if (!target.isEmpty())
-            r.target = key(target);
-        return r;
-    }
-    OperationOutcome run(
-        const TopologySnapshot &snap, const OperationRequest &r, int waitSeconds = 10)
-    {
-        OperationExecutor ex(*store, Policy(),
-            [this](const InstanceKey &k) { return Topograph::Test::connectionOptions(*sb, k); });
-        ex.setWaitTimeoutSeconds(waitSeconds);
-        return ex.execute(snap, r);
-    }
+    using OperationsFixture::run;
     OperationOutcome run(const OperationRequest &r, int waitSeconds = 10)
     {
         return run(*fleet.discover(), r, waitSeconds);
@@ -63,19 +34,7 @@ struct Fixture
     // Replicating from source, both threads running, by file:pos.
     bool replicatesFrom(const QString &node, const QString &source, int timeoutMs = 10000)
     {
-        return Sandbox::waitFor(
-            [&] {
-                const auto st = sb->slaveStatus(node);
-                return st.value(QStringLiteral("Master_Port")) == QString::number(sb->port(source))
-                    && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-                    && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes")
-                    && st.value(QStringLiteral("Using_Gtid")) == QLatin1String("No");
-            },
-            timeoutMs);
-    }
-    qint64 rows(const QString &node, const QString &where = {})
-    {
-        return sb->sql(node, QStringLiteral("SELECT COUNT(*) FROM app.w ") + where).toLongLong();
+        return OperationsFixture::replicatesFrom(node, source, timeoutMs, QStringLiteral("No"));
     }
     // Stops node's IO thread and waits until the other node has applied further than node will
     // (node's SQL thread runs dry at what it received): node is then behind `ahead`. Dry means
@@ -100,17 +59,6 @@ struct Fixture
             20000);
         const qint64 stuck = rows(node);
         return dry && Sandbox::waitFor([&] { return rows(ahead) > stuck + 20; }, 10000);
-    }
-    std::optional<Recovery> record(qint64 id) { return RecoveryLog(*store).recovery(id); }
-    QString stepsText(qint64 id)
-    {
-        QString t;
-        if (const auto r = record(id))
-            for (const RecoveryStep &s : r->steps)
-                t += QStringLiteral("%1 [%2] %3 {%4} -> %5: %6\n")
-                         .arg(s.seq)
-                         .arg(s.server, s.name, s.statement, stepOutcomeName(s.outcome), s.output);
-        return t;
     }
     // Every planned step recorded once, in order, each ok.
     bool allStepsOk(const OperationOutcome &out)
@@ -400,12 +348,7 @@ void tst_OperationsFilePos::takeoverMovesFilePosSiblingsByFilePos()
     QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
     Writer w(*f.sb, QStringLiteral("a"));
     QVERIFY(Sandbox::waitFor([&] { return w.acked() > 200; }, 10000));
-    OperationRequest r = f.request(OperationKind::GracefulTakeover, QStringLiteral("b"));
-    r.replicationUser = QStringLiteral("repl");
-    OperationExecutor ex(*f.store, Policy(),
-        [&](const InstanceKey &k) { return Topograph::Test::connectionOptions(*f.sb, k); });
-    ex.setReplicationPassword(f.sb->replicationPassword());
-    const OperationOutcome out = ex.execute(*f.fleet.discover(), r);
+    const OperationOutcome out = f.run(f.request(OperationKind::GracefulTakeover, QStringLiteral("b")));
     w.stop(); // at its first write refused by read_only
     const qint64 acked = w.acked();
     RUN_OK(f, out);

@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "writer.h"
 #include "fleet.h"
+#include "operationsfixture.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -23,29 +24,12 @@ using Topograph::Test::Writer;
 
 namespace {
 
-struct Fixture
+struct Fixture : Topograph::Test::OperationsFixture
 {
-    std::unique_ptr<Sandbox> sb;
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    Policy policy;
+    using OperationsFixture::OperationsFixture;
+    using OperationsFixture::run;
     TopologySnapshotPtr known;
-    Topograph::Test::KnownFleet fleet{*sb};
 
-    explicit Fixture(const QString &topology)
-        : sb(std::make_unique<Sandbox>(topology))
-    {
-        QString error;
-        store = Store::open(dir.filePath(QStringLiteral("t.sqlite")), &error);
-        if (!store)
-            qWarning("store: %s", qPrintable(error));
-        store->setActor(QStringLiteral("dba@test"));
-        if (sb->isUp())
-            Writer::createTable(*sb, QStringLiteral("a"));
-    }
-    std::optional<QString> replicationPassword; // the sandbox's unless set
-    ConnectionOptions options(const InstanceKey &k) const { return Topograph::Test::connectionOptions(*sb, k); }
-    InstanceKey key(const QString &node) const { return Topograph::Test::keyOf(*sb, node); }
     QString nodeOf(const InstanceKey &k) const { return Topograph::Test::nodeOf(*sb, k); }
     // Every server seen before is probed again; one that does not answer keeps its last facts.
     TopologySnapshotPtr discover()
@@ -55,58 +39,14 @@ struct Fixture
         known = fleet.discover(extra);
         return known;
     }
-    OperationRequest request(OperationKind kind, const QString &node, const QString &target = {})
-    {
-        OperationRequest r;
-        r.kind = kind;
-        r.instance = key(node);
-        if (!target.isEmpty())
-            r.target = key(target);
-        r.replicationUser = QStringLiteral("repl");
-        return r;
-    }
     OperationOutcome run(const OperationRequest &r, int waitSeconds = 10)
     {
         const auto snap = discover();
         return run(*snap, r, waitSeconds);
     }
-    OperationOutcome run(
-        const TopologySnapshot &snap, const OperationRequest &r, int waitSeconds = 10)
-    {
-        OperationExecutor ex(*store, policy, [this](const InstanceKey &k) { return options(k); });
-        ex.setReplicationPassword(replicationPassword.value_or(sb->replicationPassword()));
-        ex.setWaitTimeoutSeconds(waitSeconds);
-        return ex.execute(snap, r);
-    }
-    bool replicatesFrom(const QString &node, const QString &source, int timeoutMs = 10000)
-    {
-        return Sandbox::waitFor(
-            [&] {
-                const auto st = sb->slaveStatus(node);
-                return st.value(QStringLiteral("Master_Port")) == QString::number(sb->port(source))
-                    && st.value(QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-                    && st.value(QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
-            },
-            timeoutMs);
-    }
-    qint64 rows(const QString &node)
-    {
-        return sb->sql(node, QStringLiteral("SELECT COUNT(*) FROM app.w")).toLongLong();
-    }
-    QString stepsText(qint64 id)
-    {
-        const auto r = RecoveryLog(*store).recovery(id);
-        QString t;
-        if (r)
-            for (const RecoveryStep &s : r->steps)
-                t += QStringLiteral("%1 [%2] %3 -> %4: %5\n")
-                         .arg(s.seq)
-                         .arg(s.server, s.name, stepOutcomeName(s.outcome), s.output);
-        return t;
-    }
     bool allStepsOk(qint64 id)
     {
-        const auto r = RecoveryLog(*store).recovery(id);
+        const auto r = record(id);
         if (!r || r->state != RecoveryState::Succeeded || r->steps.isEmpty())
             return false;
         for (const RecoveryStep &s : r->steps)

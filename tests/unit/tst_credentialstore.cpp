@@ -3,6 +3,7 @@
 // only when there is no session bus at all.
 #include "credentials/credentialstore.h"
 #include "logging/logging.h"
+#include "environmentoverride.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -15,48 +16,13 @@
 #include <cstdio>
 
 using namespace Topograph;
+using Topograph::Test::EnvironmentOverride;
 
 namespace {
 
 // "Fails fast" means well inside the 5,000 ms keychain timeout these tests configure: without a bus
 // nothing is waited for (typically 0-10 ms), the bound leaves room for a busy machine.
 constexpr qint64 kFailsFastMs = 1000;
-
-// Sets or unsets environment variables for one scope and restores them afterwards.
-class EnvironmentOverride
-{
-public:
-    void set(const char *name, const QByteArray &value)
-    {
-        remember(name);
-        qputenv(name, value);
-    }
-    void unset(const char *name)
-    {
-        remember(name);
-        qunsetenv(name);
-    }
-    ~EnvironmentOverride()
-    {
-        for (const auto &[name, value] : m_saved) {
-            if (value)
-                qputenv(name.constData(), *value);
-            else
-                qunsetenv(name.constData());
-        }
-    }
-
-private:
-    void remember(const char *name)
-    {
-        for (const auto &saved : m_saved)
-            if (saved.first == name)
-                return;
-        m_saved.append({QByteArray(name), qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name))
-                                                                           : std::nullopt});
-    }
-    QList<std::pair<QByteArray, std::optional<QByteArray>>> m_saved;
-};
 
 QString uniqueService()
 {
