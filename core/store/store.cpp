@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QRecursiveMutex>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,6 +28,34 @@ namespace Topograph {
 namespace {
 
 QAtomicInt connectionCounter;
+
+// POSIX advisory locks belong to the process and the file: closing ANY descriptor of the store
+// file drops every lock this process holds on it, SQLite's included. The locks are what keeps
+// another process from checkpointing and deleting the -wal/-shm files under us; without them two
+// processes write into different WAL indexes and the file is corrupted (seen: two watchers both
+// ran "recovery 1"). So the raw header read below happens only while no Store of this process
+// has the file open, and opening and closing stores is serialised to keep it that way.
+QRecursiveMutex &storeLifecycleMutex()
+{
+    static QRecursiveMutex m;
+    return m;
+}
+
+// Open stores per file in this process (guarded by storeLifecycleMutex).
+QHash<QString, int> &liveStores()
+{
+    static QHash<QString, int> live;
+    return live;
+}
+
+// The file's identity: its folder resolved (symlinks included) plus its name, the same before
+// and after SQLite creates the file.
+QString liveKey(const QString &path)
+{
+    const QFileInfo fi(path);
+    const QString dir = QFileInfo(fi.absolutePath()).canonicalFilePath();
+    return (dir.isEmpty() ? fi.absolutePath() : dir) + QLatin1Char('/') + fi.fileName();
+}
 constexpr int busyTimeoutMs = 10000; // SQLite's own wait for the lock, per statement
 constexpr int busyRetryBudgetMs = 30000; // our retries of whole transactions on top of it
 
@@ -51,8 +81,10 @@ QString uniqueConnectionName()
 }
 
 // Everything we check before opening the file for writing, so that a file we refuse is never
-// touched: not even a WAL conversion or a checkpoint.
-bool inspectExisting(const QString &path, int *version, QString *error)
+// touched: not even a WAL conversion or a checkpoint. alreadyOpen: a Store of this process has the
+// file open, so it is a store we accepted, and its header must not be read through a descriptor
+// of our own (see storeLifecycleMutex).
+bool inspectExisting(const QString &path, bool alreadyOpen, int *version, QString *error)
 {
     const QFileInfo fi(path);
     const QString leftAlone = QStringLiteral("Topograph left the file untouched.");
@@ -62,26 +94,28 @@ bool inspectExisting(const QString &path, int *version, QString *error)
                 .arg(path));
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        setError(error,
-            QStringLiteral("cannot read the store %1: %2. Check its permissions. %3")
-                .arg(path, file.errorString(), leftAlone));
-        return false;
-    }
-    const QByteArray header = file.read(100);
-    file.close();
-    if (header.isEmpty()) { // an empty file is a new database to SQLite
-        *version = 0;
-        return true;
-    }
-    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
-        setError(error,
-            QStringLiteral("%1 is not a Topograph store (it is not an SQLite database). %2 "
-                           "Point --store (or TOPOGRAPH_STORE) at a Topograph store or at a "
-                           "new file name.")
-                .arg(path, leftAlone));
-        return false;
+    if (!alreadyOpen) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            setError(error,
+                QStringLiteral("cannot read the store %1: %2. Check its permissions. %3")
+                    .arg(path, file.errorString(), leftAlone));
+            return false;
+        }
+        const QByteArray header = file.read(100);
+        file.close();
+        if (header.isEmpty()) { // an empty file is a new database to SQLite
+            *version = 0;
+            return true;
+        }
+        if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+            setError(error,
+                QStringLiteral("%1 is not a Topograph store (it is not an SQLite database). %2 "
+                               "Point --store (or TOPOGRAPH_STORE) at a Topograph store or at a "
+                               "new file name.")
+                    .arg(path, leftAlone));
+            return false;
+        }
     }
     // Root ignores permissions, so a file marked read-only (no write bit at all) is refused too:
     // someone made it read-only on purpose.
@@ -190,10 +224,14 @@ Store::Store(QString path, QString connectionName)
 
 Store::~Store()
 {
+    // Closed under the lock: once the count drops to 0 another thread may read the header.
+    const QMutexLocker lifecycle(&storeLifecycleMutex());
     if (m_db.isValid())
         m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_liveKey.isEmpty() && --liveStores()[m_liveKey] <= 0)
+        liveStores().remove(m_liveKey);
 }
 
 QString Store::defaultPath()
@@ -222,16 +260,18 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
         setError(error, QStringLiteral("no store file given"));
         return nullptr;
     }
+    QMutexLocker lifecycle(&storeLifecycleMutex());
+    const bool alreadyOpen = liveStores().value(liveKey(path)) > 0;
     int version = 0;
     if (QFileInfo::exists(path)) {
         // Looking at a WAL-mode file creates its -wal/-shm companions; a file we refuse is left
-        // as we found it, companions included.
+        // as we found it, companions included (never while a store of ours uses them).
         const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
         const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
-        if (!inspectExisting(path, &version, error)) {
-            if (!hadWal && QFileInfo(wal).size() == 0)
+        if (!inspectExisting(path, alreadyOpen, &version, error)) {
+            if (!alreadyOpen && !hadWal && QFileInfo(wal).size() == 0)
                 QFile::remove(wal);
-            if (!hadShm && !hadWal)
+            if (!alreadyOpen && !hadShm && !hadWal)
                 QFile::remove(shm);
             return nullptr;
         }
@@ -247,6 +287,11 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
     }
 
     std::unique_ptr<Store> store(new Store(path, uniqueConnectionName()));
+    store->m_liveKey = liveKey(path);
+    ++liveStores()[store->m_liveKey];
+    // Counted: from here on nobody in this process reads the file outside SQLite, so the slow part
+    // (WAL switch, migrations, busy retries) need not hold up other threads' stores.
+    lifecycle.unlock();
     store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
     store->m_db.setDatabaseName(path);
     store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));

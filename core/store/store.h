@@ -129,6 +129,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QString m_liveKey; // this file in the process-wide count of open stores ("" = not counted)
     QSqlDatabase m_db;
     QString m_actor;
     int m_schemaVersion = 0;

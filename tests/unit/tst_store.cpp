@@ -9,6 +9,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace Topograph;
 
 namespace {
@@ -40,6 +44,28 @@ bool rawSql(const QString &path, const QStringList &statements)
     return ok;
 }
 
+// Whether another process sees a lock held on SQLite's shared-lock byte range of the database
+// file (the range every connection in WAL mode holds a read lock on while it is open). Asked from
+// a forked child: a process never sees its own POSIX locks as conflicts.
+bool otherProcessSeesSharedLock(const QString &path)
+{
+    const QByteArray file = QFile::encodeName(path);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int fd = ::open(file.constData(), O_RDONLY);
+        struct flock fl {};
+        fl.l_type = F_WRLCK;
+        fl.l_whence = SEEK_SET;
+        fl.l_start = 0x40000002; // SQLite's SHARED_FIRST (PENDING_BYTE + 2)
+        fl.l_len = 510;          // SHARED_SIZE
+        const bool locked = fd >= 0 && ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+        ::_exit(locked ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 } // namespace
 
 class tst_Store : public QObject
@@ -57,6 +83,7 @@ private slots:
     void downtimeAndMaintenance();
     void promotionRules();
     void policyAndHistory();
+    void secondStoreKeepsTheProcessLocks();
 
 private:
     QTemporaryDir m_dir;
@@ -345,6 +372,29 @@ void tst_Store::policyAndHistory()
     QCOMPARE(audit.size(), 4);
     QCOMPARE(audit[0].actor, QStringLiteral("kim@ops"));
     QCOMPARE(audit[0].details.value(QStringLiteral("new")), QJsonValue(true));
+}
+
+void tst_Store::secondStoreKeepsTheProcessLocks()
+{
+    // Opening a second store on the same file in the same process (the engine, the poller and a
+    // recovery each have one) must not read the file through a descriptor of its own: closing it
+    // would drop every POSIX lock the process holds on the file, and another process could then
+    // checkpoint and delete the WAL under the first store (two watchers each ran "recovery 1").
+    const QString path = m_dir.filePath(QStringLiteral("locks.sqlite"));
+    QString error;
+    auto first = Store::open(path, &error);
+    QVERIFY2(first, qPrintable(error));
+    QVERIFY(first->setClusterAlias(QStringLiteral("db1:3306"), QStringLiteral("orders"), &error));
+    QVERIFY2(otherProcessSeesSharedLock(path), "the first store holds no lock another process can see");
+    auto second = Store::open(path, &error);
+    QVERIFY2(second, qPrintable(error));
+    QVERIFY2(otherProcessSeesSharedLock(path), "opening a second store dropped the process's locks");
+    second.reset();
+    QVERIFY2(otherProcessSeesSharedLock(path), "closing the second store dropped the first one's lock");
+    first.reset();
+    QVERIFY(!otherProcessSeesSharedLock(path));
+    // Closed everywhere: the next open reads the header again (a refused file is still refused).
+    QVERIFY(Store::open(path, &error));
 }
 
 QTEST_GUILESS_MAIN(tst_Store)
