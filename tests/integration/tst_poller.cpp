@@ -410,8 +410,8 @@ void tst_Poller::accessDeniedAsksForTheLoginAgain()
         c.sslMode = SslMode::Disabled;
         return c;
     };
+    Recorder recorder; // outlives the poller that calls it
     PollerThread thread(o);
-    Recorder recorder;
     recorder.attach(thread.poller());
     qint64 t0 = nowNs();
     thread.start();
