@@ -28,10 +28,10 @@ struct Fleet
     Sandbox sb;
     QTemporaryDir dir;
     QString storePath;
-    std::unique_ptr<Engine> engine;
     QList<RecoveryOutcome> finished;
     QList<QPair<Analysis, RecoveryDecision>> decisions;
     QHash<QString, qint64> appearedAt; // code -> ms since epoch of first appearance
+    std::unique_ptr<Engine> engine; // last: destroyed before what its signal handlers write into
 
     explicit Fleet(const QString &topology)
         : sb(topology)

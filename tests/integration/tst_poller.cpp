@@ -37,22 +37,23 @@ struct Recorded
     TopologySnapshotPtr snapshot;
 };
 
-// Every snapshot a poller publishes, with the moment it was published.
+// Every snapshot a poller publishes, with the moment it was published. The poller's thread writes
+// into a state the connection shares, so it stays valid whichever of the two is destroyed first.
 class Recorder
 {
 public:
     void attach(Poller *poller)
     {
-        QObject::connect(poller, &Poller::snapshotReady, poller, [this](const TopologySnapshotPtr &s) {
-            std::lock_guard lock(m_mutex);
-            m_all.push_back({nowNs(), s});
+        QObject::connect(poller, &Poller::snapshotReady, poller, [state = m_state](const TopologySnapshotPtr &s) {
+            std::lock_guard lock(state->mutex);
+            state->all.push_back({nowNs(), s});
         }, Qt::DirectConnection);
     }
     std::vector<Recorded> since(qint64 ns) const
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_state->mutex);
         std::vector<Recorded> out;
-        for (const Recorded &r : m_all)
+        for (const Recorded &r : m_state->all)
             if (r.ns >= ns)
                 out.push_back(r);
         return out;
@@ -74,8 +75,12 @@ public:
     }
 
 private:
-    mutable std::mutex m_mutex;
-    std::vector<Recorded> m_all;
+    struct State
+    {
+        std::mutex mutex;
+        std::vector<Recorded> all;
+    };
+    std::shared_ptr<State> m_state = std::make_shared<State>();
 };
 
 } // namespace
@@ -108,7 +113,7 @@ private:
 
     std::unique_ptr<Sandbox> m_sb;
     QTemporaryDir m_dir;
-    Recorder m_recorder; // before the poller: destroyed after it
+    Recorder m_recorder;
     std::unique_ptr<PollerThread> m_thread;
 };
 
@@ -287,7 +292,7 @@ void tst_Poller::killedNodeWithinOneRoundWithoutSocketWatch()
     // A second poller that relies on the rounds alone.
     Poller::Options o = options({key("e")}, false);
     o.storePath.clear();
-    Recorder recorder; // outlives the poller that calls it
+    Recorder recorder;
     PollerThread second(o);
     recorder.attach(second.poller());
     qint64 t0 = nowNs();
@@ -364,7 +369,7 @@ void tst_Poller::tlsConnectionsAreWatchedQuietly()
         c.sslCa = ca;
         return c;
     };
-    Recorder recorder; // outlives the poller that calls it
+    Recorder recorder;
     PollerThread thread(o);
     recorder.attach(thread.poller());
     const qint64 t0 = nowNs();
@@ -410,7 +415,7 @@ void tst_Poller::accessDeniedAsksForTheLoginAgain()
         c.sslMode = SslMode::Disabled;
         return c;
     };
-    Recorder recorder; // outlives the poller that calls it
+    Recorder recorder;
     PollerThread thread(o);
     recorder.attach(thread.poller());
     qint64 t0 = nowNs();
