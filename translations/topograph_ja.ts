@@ -2359,12 +2359,13 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <translation>説明</translation>
     </message>
     <message>
-        <source>[downtimed] </source>
-        <translation>[ダウンタイム中] </translation>
-    </message>
-    <message>
         <source>Recover…</source>
         <translation>リカバリ…</translation>
+    </message>
+    <message>
+        <source>[downtimed] %1</source>
+        <comment>an analysis explanation</comment>
+        <translation>[ダウンタイム中] %1</translation>
     </message>
 </context>
 <context>
@@ -2410,12 +2411,13 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <translation>%1 のリカバリ</translation>
     </message>
     <message>
-        <source> in %1 s</source>
-        <translation> (%1秒)</translation>
-    </message>
-    <message>
         <source>⊘ refused, nothing changed</source>
         <translation>⊘ 拒否、変更なし</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <comment>outcome, seconds</comment>
+        <translation>%1 (%2秒)</translation>
     </message>
 </context>
 <context>

@@ -2359,12 +2359,13 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <translation>설명</translation>
     </message>
     <message>
-        <source>[downtimed] </source>
-        <translation>[다운타임] </translation>
-    </message>
-    <message>
         <source>Recover…</source>
         <translation>복구…</translation>
+    </message>
+    <message>
+        <source>[downtimed] %1</source>
+        <comment>an analysis explanation</comment>
+        <translation>[다운타임] %1</translation>
     </message>
 </context>
 <context>
@@ -2410,12 +2411,13 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <translation>%1 복구</translation>
     </message>
     <message>
-        <source> in %1 s</source>
-        <translation> (%1초)</translation>
-    </message>
-    <message>
         <source>⊘ refused, nothing changed</source>
         <translation>⊘ 거부됨, 변경 없음</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <comment>outcome, seconds</comment>
+        <translation>%1 (%2초)</translation>
     </message>
 </context>
 <context>

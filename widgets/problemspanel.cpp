@@ -78,7 +78,7 @@ void ProblemsPanel::apply(const QList<Analysis> &analyses)
         row->setData(ClusterColumn, Qt::UserRole, a.cluster);
         QString text = a.explanation;
         if (a.downtimed)
-            text = tr("[downtimed] ") + text;
+            text = tr("[downtimed] %1", "an analysis explanation").arg(text);
         row->setText(ExplanationColumn, text);
         row->setToolTip(ExplanationColumn, text);
         const bool recoverable = isRecoverableCode(a.code) && !a.downtimed;

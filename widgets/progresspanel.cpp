@@ -94,7 +94,8 @@ void ProgressPanel::finished(const QString &cluster, const RecoveryOutcome &outc
     // Refused means no server was touched: said so, and not in the colour of a failure.
     const QColor colour = outcome.refused ? stepOutcomeColor(StepOutcome::Skipped) : stepOutcomeColor(o);
     run->setText(1, outcome.refused ? tr("\u2298 refused, nothing changed")
-                                    : stepOutcomeText(o) + tr(" in %1 s").arg(outcome.elapsedMs / 1000.0, 0, 'f', 1));
+                                    : tr("%1 in %2 s", "outcome, seconds")
+                                          .arg(stepOutcomeText(o), QString::number(outcome.elapsedMs / 1000.0, 'f', 1)));
     run->setForeground(1, colour);
     auto *summary = new QTreeWidgetItem(run, {outcome.message, QString(), now()});
     summary->setToolTip(0, outcome.message);

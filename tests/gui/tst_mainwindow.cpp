@@ -7,6 +7,7 @@
 #include "localization.h"
 #include "mainwindow.h"
 #include "preferences.h"
+#include "problemspanel.h"
 #include "shortcutsdialog.h"
 #include "store/auditlog.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@
 
 using Topograph::Test::saveArtifact;
 
+using namespace Topograph;
 using namespace Topograph::Gui;
 
 class tst_MainWindow : public QObject
@@ -72,10 +74,11 @@ void tst_MainWindow::menusAreTranslated_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<bool>("translated");
     QTest::addColumn<QStringList>("menus");
-    QTest::newRow("English") << "en_US" << false << QStringList{"&File", "&View", "F&ailover", "&Help"};
-    QTest::newRow("Korean") << "ko_KR" << true << QStringList{"파일(&F)", "보기(&V)", "장애 조치(&A)", "도움말(&H)"};
-    QTest::newRow("Japanese") << "ja_JP" << true << QStringList{"ファイル(&F)", "表示(&V)", "フェイルオーバー(&A)", "ヘルプ(&H)"};
-    QTest::newRow("French falls back to English") << "fr_FR" << false << QStringList{"&File", "&View", "F&ailover", "&Help"};
+    QTest::addColumn<QString>("downtimed");
+    QTest::newRow("English") << "en_US" << false << QStringList{"&File", "&View", "F&ailover", "&Help"} << "[downtimed] %1";
+    QTest::newRow("Korean") << "ko_KR" << true << QStringList{"파일(&F)", "보기(&V)", "장애 조치(&A)", "도움말(&H)"} << "[다운타임] %1";
+    QTest::newRow("Japanese") << "ja_JP" << true << QStringList{"ファイル(&F)", "表示(&V)", "フェイルオーバー(&A)", "ヘルプ(&H)"} << "[ダウンタイム中] %1";
+    QTest::newRow("French falls back to English") << "fr_FR" << false << QStringList{"&File", "&View", "F&ailover", "&Help"} << "[downtimed] %1";
 }
 
 void tst_MainWindow::menusAreTranslated()
@@ -83,6 +86,7 @@ void tst_MainWindow::menusAreTranslated()
     QFETCH(QString, locale);
     QFETCH(bool, translated);
     QFETCH(QStringList, menus);
+    QFETCH(QString, downtimed);
     // Each row starts from a clean set of translators.
     for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(t);
@@ -95,6 +99,18 @@ void tst_MainWindow::menusAreTranslated()
     QCOMPARE(menuTitles(w), menus);
     // Strings of files whose tr() is a namespace-level helper (the cards) are translated too.
     QCOMPARE(healthWord(HealthState::Warning) != QLatin1String("warning"), translated);
+    // A message around a server's own text is one translated sentence, not joined pieces.
+    ProblemsPanel problems;
+    Analysis a;
+    a.code = AnalysisCode::DeadMaster;
+    a.instance = InstanceKey(QStringLiteral("db1"), 3306);
+    a.cluster = a.instance.toString();
+    a.downtimed = true;
+    a.explanation = QStringLiteral("db1:3306 is dead");
+    problems.apply({a});
+    QTreeWidgetItem *row = problems.rowFor(a.codeName(), a.instance);
+    QVERIFY(row);
+    QCOMPARE(row->text(ProblemsPanel::ExplanationColumn), downtimed.arg(a.explanation));
     saveArtifact(w, QStringLiteral("mainwindow-%1.png").arg(locale));
 }
 
