@@ -24,6 +24,10 @@ TopologyScene::TopologyScene(QObject *parent)
 
 TopologyScene::~TopologyScene()
 {
+    // ~QGraphicsScene deletes the cards after this destructor, and deleting a selected card emits
+    // selectionChanged: without this, the handler above would run on a half-destroyed scene and
+    // tell the window about a selection while it is being torn down (UBSan caught it).
+    blockSignals(true);
     // Edges detach from cards in their destructor: delete them while the cards still exist.
     qDeleteAll(m_edges);
     m_edges.clear();
