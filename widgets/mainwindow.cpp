@@ -232,12 +232,12 @@ Store *MainWindow::store()
     return m_store.get();
 }
 
-std::optional<InstanceKey> MainWindow::rejoinTargetFor(const InstanceKey &formerMaster)
+std::optional<InstanceKey> MainWindow::rejoinTargetFor(const InstanceKey &formerMaster) const
 {
-    Store *s = store();
-    if (!s || !m_snapshot)
+    // The engine's copy, the one its FormerMasterReturned analysis uses: no store read here.
+    if (!m_engine || !m_snapshot)
         return std::nullopt;
-    return rejoinTarget(*s, *m_snapshot, formerMaster);
+    return rejoinTarget(m_engine->replacedMasters(), *m_snapshot, formerMaster);
 }
 
 OperationDialog *MainWindow::operationDialog() const

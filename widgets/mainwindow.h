@@ -122,8 +122,8 @@ private:
     // password: typed in the confirmation ("" = the command line's, else the keychain's);
     // remember: also store it in the keychain as user@cluster.
     void runOperation(const OperationRequest &request, const QString &password = {}, bool remember = false);
-    // The store's answer to "who replaced this former master" (one query, on a menu's opening).
-    std::optional<InstanceKey> rejoinTargetFor(const InstanceKey &formerMaster);
+    // Where a former master rejoins, from who replaced whom as the engine last read it.
+    std::optional<InstanceKey> rejoinTargetFor(const InstanceKey &formerMaster) const;
     // The window's own read connection to the store, opened on first use; nullptr without one.
     Store *store();
 

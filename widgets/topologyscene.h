@@ -59,8 +59,8 @@ public:
     // The replication account a demoted or new master is given: part of every plan this scene
     // validates, so the plan shown on hover and in the confirmation is the one that runs.
     void setReplicationUser(const QString &user) { m_replicationUser = user; }
-    // Which master a former master rejoins (the store's recoveries say who replaced it); asked
-    // only when a master's menu opens. Unset: the menu offers no rejoin.
+    // Which master a former master rejoins (the recoveries say who replaced it); asked only when
+    // a master's menu opens. Unset: the menu offers no rejoin.
     using RejoinTargetLookup = std::function<std::optional<InstanceKey>(const InstanceKey &)>;
     void setRejoinTargetLookup(RejoinTargetLookup lookup) { m_rejoinTargetFor = std::move(lookup); }
     bool isDragging() const { return m_drag.active; }

@@ -86,12 +86,20 @@ void Engine::refreshPolicy(bool force)
     else
         spdlog::error("{}", error); // keep the last good policy
     // Recoveries by any process sharing the store: whom they replaced (FormerMasterReturned).
+    // This runs on the engine's thread (the window's GUI thread), so the table is read again only
+    // when a recovery started or ended since.
+    const RecoveryLog recoveries(*m_store);
+    const RecoveryLog::ChangeMark mark = recoveries.changeMark(); // {} on error: never equal
+    if (mark != RecoveryLog::ChangeMark{} && mark == m_replacedMark)
+        return;
     QString replacedError;
-    const auto replaced = RecoveryLog(*m_store).replacedMasters(&replacedError);
-    if (replacedError.isEmpty())
+    const auto replaced = recoveries.replacedMasters(&replacedError);
+    if (replacedError.isEmpty()) {
         m_replacedMasters = replaced;
-    else
+        m_replacedMark = mark;
+    } else {
         spdlog::error("{}", replacedError);
+    }
 }
 
 void Engine::audit(const QString &cluster, const QString &instance, const QString &action, int outcome,

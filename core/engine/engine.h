@@ -6,6 +6,7 @@
 #include "recovery/policy.h"
 #include "recovery/recoverydecision.h"
 #include "recovery/recoveryexecutor.h"
+#include "store/recoverylog.h"
 
 #include <QHash>
 #include <QObject>
@@ -52,6 +53,8 @@ public:
     TopologySnapshotPtr snapshot() const { return m_snapshot; }
     QList<Analysis> analyses() const { return m_analyses; }
     Policy policy() const { return m_policy; }
+    // Who replaced whom (RecoveryLog::replacedMasters), as the latest analysis used it.
+    QHash<InstanceKey, InstanceKey> replacedMasters() const { return m_replacedMasters; }
     bool recovering(const QString &cluster) const { return m_recovering.contains(cluster); }
 
 signals:
@@ -83,6 +86,7 @@ private:
     Policy m_policy;
     qint64 m_policyLoadedAt = 0;
     QHash<InstanceKey, InstanceKey> m_replacedMasters; // refreshed with the policy
+    RecoveryLog::ChangeMark m_replacedMark;            // of the recoveries m_replacedMasters was read from
 };
 
 } // namespace Topograph

@@ -160,7 +160,7 @@ OperationOutcome OperationExecutor::execute(
         return out;
     }
 
-    Run run { snapshot, req, RecoveryLog(m_store), 0, {}, {} };
+    Run run { snapshot, req, RecoveryLog(m_store), 0, {}, {}, {} };
     RecoveryLog::Start s;
     s.cluster = out.plan.cluster;
     s.kind = operationKindName(req.kind);
@@ -583,13 +583,18 @@ bool OperationExecutor::runHooks(Run &run, const OperationStep &step, QString &o
     return true;
 }
 
-std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &snapshot, const InstanceKey &old)
+std::optional<InstanceKey> rejoinTarget(const QHash<InstanceKey, InstanceKey> &replaced, const TopologySnapshot &snapshot,
+                                        const InstanceKey &old)
 {
-    const QHash<InstanceKey, InstanceKey> replaced = RecoveryLog(store).replacedMasters();
     if (const auto successor = replaced.constFind(old); successor != replaced.cend())
         if (const ClusterInfo *c = snapshot.clusterOf(*successor))
             return c->master;
     return std::nullopt;
+}
+
+std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &snapshot, const InstanceKey &old)
+{
+    return rejoinTarget(RecoveryLog(store).replacedMasters(), snapshot, old);
 }
 
 } // namespace Topograph

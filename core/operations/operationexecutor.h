@@ -73,7 +73,10 @@ private:
 
 // Where a former master rejoins: the master, in this snapshot, of the cluster that the successor
 // named by the latest successful recovery of `old` belongs to now (it may itself have been
-// replaced or taken over since). nullopt when no recovery replaced `old`.
+// replaced or taken over since). nullopt when no recovery replaced `old`. `replaced` is
+// RecoveryLog::replacedMasters() (the engine keeps it current); the Store form reads it.
+std::optional<InstanceKey> rejoinTarget(const QHash<InstanceKey, InstanceKey> &replaced, const TopologySnapshot &snapshot,
+                                        const InstanceKey &old);
 std::optional<InstanceKey> rejoinTarget(Store &store, const TopologySnapshot &snapshot, const InstanceKey &old);
 
 } // namespace Topograph

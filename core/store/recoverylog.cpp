@@ -473,6 +473,16 @@ QHash<InstanceKey, InstanceKey> RecoveryLog::replacedMasters(QString *error) con
     return replaced;
 }
 
+RecoveryLog::ChangeMark RecoveryLog::changeMark(QString *error) const
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT (SELECT ifnull(max(id), 0) FROM recoveries),"
+                             " (SELECT count(*) FROM recoveries WHERE state = 'running')"));
+    if (!m_store.exec(q, error) || !q.next())
+        return {};
+    return { q.value(0).toLongLong(), q.value(1).toLongLong() };
+}
+
 QList<Recovery> RecoveryLog::recoveries(const RecoveryFilter &f, QString *error) const
 {
     QStringList where;

@@ -25,6 +25,7 @@ private slots:
     void acknowledgeScopes();
     void blockedAttempts();
     void replacedMasters();
+    void changeMarkFollowsStartAndFinish();
 
 private:
     qint64 finishedRecovery(const QString &cluster, RecoveryState state = RecoveryState::Succeeded);
@@ -74,6 +75,32 @@ void tst_RecoveryLog::replacedMasters()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(replaced.size(), 1);
     QCOMPARE(replaced.value(InstanceKey(QStringLiteral("db1"), 3306)), InstanceKey(QStringLiteral("db5"), 3306));
+}
+
+void tst_RecoveryLog::changeMarkFollowsStartAndFinish()
+{
+    // The engine reads replacedMasters() again only when this mark moves: it must move when a
+    // recovery starts and when it ends, and may stay put for what does not change who replaced whom.
+    RecoveryLog log(*m_store);
+    const RecoveryLog::ChangeMark empty = log.changeMark();
+    QCOMPARE(empty.lastId, 0);
+    QCOMPARE(empty.running, 0);
+    const auto claim = log.start({ QStringLiteral("db1:3306"), QStringLiteral("DeadMaster"), QStringLiteral("DeadMaster"),
+        QStringLiteral("db1:3306"), QStringLiteral("auto"), true, {} });
+    QVERIFY2(claim, qPrintable(claim.error));
+    const RecoveryLog::ChangeMark started = log.changeMark();
+    QVERIFY(started != empty);
+    QVERIFY(log.heartbeat(claim.id));
+    QVERIFY(log.changeMark() == started);
+    RecoveryLog::Finish f;
+    f.state = RecoveryState::Succeeded;
+    f.successor = QStringLiteral("db2:3306");
+    QVERIFY(log.finish(claim.id, f));
+    const RecoveryLog::ChangeMark finished = log.changeMark();
+    QVERIFY(finished != started);
+    QCOMPARE(finished.lastId, started.lastId); // the same row: the running count carries it
+    QCOMPARE(log.acknowledge(claim.id, QStringLiteral("seen")), 1);
+    QVERIFY(log.changeMark() == finished);
 }
 
 qint64 tst_RecoveryLog::finishedRecovery(const QString &cluster, RecoveryState state)
