@@ -216,9 +216,9 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
         // then the global one. Not found: execute() refuses, saying where to put it.
         CredentialStore keychain;
         const ClusterInfo *cl = snapshot->cluster(plan.cluster);
-        CredentialResult pw = resolvePassword(r.replicationUser, plan.cluster, QString(), keychain);
+        CredentialResult pw = resolvePassword(plan.replicationUser, plan.cluster, QString(), keychain);
         if (!pw.ok && cl && !cl->alias.isEmpty())
-            pw = resolvePassword(r.replicationUser, cl->alias, QString(), keychain);
+            pw = resolvePassword(plan.replicationUser, cl->alias, QString(), keychain);
         if (pw.ok) {
             replicationPassword = pw.secret;
             Logging::registerSecret(replicationPassword);

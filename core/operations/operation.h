@@ -109,6 +109,9 @@ struct OperationPlan
     QString expectedWriteBlock;
     // Transactions that make the move unsafe (named in the refusal too).
     QStringList errantTransactions;
+    // The replication account a server given its first channel will use: the request's, else
+    // the one the cluster's replicas already use. Its password is what needsReplicationPassword asks for.
+    QString replicationUser;
 
     explicit operator bool() const { return ok; }
     // Multi-line text for a person: summary, then each step with its statements.
@@ -120,7 +123,7 @@ struct OperationPlan
 
 // Pure and fast: no server round trip, no scan of the whole snapshot (index lookups and walks up
 // the tree only), so the GUI can call it on every hover of a drag.
-OperationPlan validate(const TopologySnapshot &snapshot, const OperationRequest &request);
+OperationPlan validate(const TopologySnapshot &snapshot, const OperationRequest &original);
 
 // Placeholder of the replication password in planned statements; the executor substitutes it.
 inline constexpr const char *replicationPasswordPlaceholder = "<replication password>";

@@ -150,7 +150,7 @@ OperationOutcome OperationExecutor::execute(
         out.message = QStringLiteral(
             "%1 needs the password of replication user '%2' (MASTER_PASSWORD): store it in the "
             "keychain as %2@%3 or %2@*, or pass --replication-password-env VAR; nothing done")
-                          .arg(operationKindName(req.kind), req.replicationUser, out.plan.cluster);
+                          .arg(operationKindName(req.kind), out.plan.replicationUser, out.plan.cluster);
         audit(req, out, out.plan.cluster);
         return out;
     }

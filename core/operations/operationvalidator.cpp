@@ -240,9 +240,9 @@ OperationPlan &takeover(Ctx &c, const InstanceFacts &t)
     post.hookPoint = QStringLiteral("PostGracefulTakeover");
     c.p.steps << post;
     if (c.r.replicationUser.isEmpty())
-        c.p.notes << QStringLiteral(
-            "no replication user given: %1 gets no MASTER_USER/MASTER_PASSWORD and may not connect")
-                         .arg(m->key.toString());
+        return refuse(c, QStringLiteral("no replication user is known for %1 to replicate from %2 (no replica of "
+                                        "the cluster names one): give --replication-user NAME")
+                             .arg(m->key.toString(), t.key.toString()));
     c.p.expectedWriteBlock = QStringLiteral(
         "writes on %1 are refused from read_only until %2 is writable: about the time %2 "
         "needs to apply its %3 s of lag, plus a few statements")
@@ -319,9 +319,9 @@ OperationPlan &rejoin(Ctx &c, const InstanceFacts &x)
         demoteStatements(c.r, x, t->key));
     c.p.steps << waitReplicating(x.key, t->key);
     if (c.r.replicationUser.isEmpty() && !x.isReplica())
-        c.p.notes << QStringLiteral(
-            "no replication user given: %1 gets no MASTER_USER/MASTER_PASSWORD and may not connect")
-                         .arg(x.key.toString());
+        return refuse(c, QStringLiteral("no replication user is known for %1 to replicate from %2 (no replica of "
+                                        "the cluster names one): give --replication-user NAME")
+                             .arg(x.key.toString(), t->key.toString()));
     return accept(c,
         QStringLiteral("%1 rejoins as a replica of %2 (no errant transactions)")
             .arg(x.key.toString(), t->key.toString()));
@@ -329,9 +329,48 @@ OperationPlan &rejoin(Ctx &c, const InstanceFacts &x)
 
 } // namespace
 
-OperationPlan validate(const TopologySnapshot &snapshot, const OperationRequest &request)
+// The replication account the cluster already uses: the one a replica of `source` connects with,
+// else the one any replica of the cluster uses. A server given its first channel (a demoted
+// master, a co-master) needs an account, and an empty MASTER_USER leaves it unable to connect.
+QString existingReplicationUser(const TopologySnapshot &s, const InstanceKey &source, const InstanceKey &member)
 {
+    for (const InstanceKey &k : s.replicasOf(source))
+        if (const InstanceFacts *f = s.instance(k))
+            for (const ReplicationChannel &ch : f->channels)
+                if (ch.source == source && !ch.sourceUser.isEmpty())
+                    return ch.sourceUser;
+    if (const ClusterInfo *cl = s.clusterOf(member))
+        for (const InstanceKey &k : cl->members)
+            if (const InstanceFacts *f = s.instance(k))
+                for (const ReplicationChannel &ch : f->channels)
+                    if (!ch.sourceUser.isEmpty())
+                        return ch.sourceUser;
+    return {};
+}
+
+bool givesFirstChannel(OperationKind kind)
+{
+    return kind == OperationKind::GracefulTakeover || kind == OperationKind::Rejoin
+        || kind == OperationKind::MakeCoMaster;
+}
+
+OperationPlan validate(const TopologySnapshot &snapshot, const OperationRequest &original)
+{
+    OperationRequest request = original;
+    QString userNote;
+    if (givesFirstChannel(request.kind) && request.replicationUser.isEmpty()) {
+        // The new source: the takeover's target becomes master, a rejoin goes under its target,
+        // a co-master pair's master replicates from the instance.
+        const InstanceKey source = request.kind == OperationKind::Rejoin ? request.target : request.instance;
+        request.replicationUser = existingReplicationUser(snapshot, source, request.instance);
+        if (!request.replicationUser.isEmpty())
+            userNote = QStringLiteral("replication user '%1': the account the cluster's replicas already use")
+                           .arg(request.replicationUser);
+    }
     Ctx c { snapshot, request, {} };
+    c.p.replicationUser = request.replicationUser;
+    if (!userNote.isEmpty())
+        c.p.notes << userNote;
     c.p.kind = request.kind;
     const InstanceFacts *x = snapshot.instance(request.instance);
     if (const ClusterInfo *cl = snapshot.clusterOf(request.instance))

@@ -117,10 +117,23 @@ void tst_CliOperations::relocateThenTakeover()
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(replicatesFrom(QStringLiteral("d"), QStringLiteral("c")));
 
+    // No replication user given and no password anywhere (no keychain here): the plan uses the
+    // account the replicas already use (repl), and the takeover is refused before its first
+    // statement instead of leaving the old master with an empty MASTER_USER.
+    r = cli({ QStringLiteral("graceful-takeover"), addr(QStringLiteral("a")), QStringLiteral("--to"),
+        addr(QStringLiteral("b")) });
+    QVERIFY2(r.exitCode != 0, qPrintable(r.out + r.err));
+    QVERIFY2((r.out + r.err).contains(QStringLiteral("replication user 'repl'")), qPrintable(r.out + r.err));
+    QVERIFY2((r.out + r.err).contains(QStringLiteral("nothing done")), qPrintable(r.out + r.err));
+    QCOMPARE(
+        m_sb->sql(QStringLiteral("a"), QStringLiteral("SELECT @@read_only")), QStringLiteral("0"));
+    QVERIFY(m_sb->slaveStatus(QStringLiteral("a")).isEmpty());
+    QVERIFY(replicatesFrom(QStringLiteral("b"), QStringLiteral("a")));
+
+    // The password alone is enough: the user is the one the cluster's replicas use.
     r = cli(
         { QStringLiteral("graceful-takeover"), addr(QStringLiteral("a")), QStringLiteral("--to"),
-            addr(QStringLiteral("b")), QStringLiteral("--replication-user"), QStringLiteral("repl"),
-            QStringLiteral("--replication-password-env"), QStringLiteral("TG_REPL_PW") });
+            addr(QStringLiteral("b")), QStringLiteral("--replication-password-env"), QStringLiteral("TG_REPL_PW") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QStringLiteral("writes were refused for")), qPrintable(r.out));
     QVERIFY(!r.out.contains(m_sb->replicationPassword()));

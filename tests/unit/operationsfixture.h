@@ -38,6 +38,7 @@ inline InstanceFacts node(const QString &n, const QString &source, const QString
         ch.sqlThread = ThreadState::Running;
         ch.secondsBehindMaster = 0;
         ch.usingGtid = QStringLiteral("Slave_Pos");
+        ch.sourceUser = QStringLiteral("repl");
         ch.readSourceLog = ch.execSourceLog = { QStringLiteral("binlog.000001"), 1000 };
         f.channels << ch;
     }
@@ -67,6 +68,8 @@ inline TopologySnapshotPtr fixture(const QStringList &mutations)
             f.logBin = false;
         else if (field == "version")
             f.version = value;
+        else if (field == "user")
+            f.channels[0].sourceUser = value;
         else if (field == "format")
             f.binlogFormat = value;
         else if (field == "pos")

@@ -546,15 +546,25 @@ void tst_Operations::replicationPasswordNeeded_data()
     QTest::addColumn<QString>("instance");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("mutations");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("planUser");
     QTest::addColumn<bool>("needed");
     const int takeover = int(OperationKind::GracefulTakeover), rejoin = int(OperationKind::Rejoin),
               relocate = int(OperationKind::Relocate), moveUp = int(OperationKind::MoveUp);
-    QTest::newRow("takeover with a replication user") << takeover << "a" << "" << "repl" << true;
-    QTest::newRow("takeover without one (plan says so)") << takeover << "a" << "" << "" << false;
-    QTest::newRow("rejoin with a replication user") << rejoin << "x" << "m" << "repl" << true;
+    QTest::newRow("takeover with a replication user") << takeover << "a" << "" << "repl" << "" << true << "repl" << true;
+    // An empty MASTER_USER left the old master unable to connect ("Invalid (empty) username").
+    QTest::newRow("takeover without one, none known: refused") << takeover << "a" << "" << "" << "a.user=,b.user=,c.user=,a1.user=" << false << "" << false;
+    QTest::newRow("takeover without one: what the target's replicas use") << takeover << "a" << "" << "" << "a1.user=rpl_a1" << true << "rpl_a1" << true;
+    QTest::newRow("takeover without one: any replica's account") << takeover << "a" << "" << "" << "a.user=,b.user=,a1.user=,c.user=rpl_c" << true << "rpl_c" << true;
+    QTest::newRow("given user wins over the cluster's") << takeover << "a" << "" << "repl" << "a.user=rpl_a" << true << "repl" << true;
+    QTest::newRow("rejoin with a replication user") << rejoin << "x" << "m" << "repl" << "" << true << "repl" << true;
+    QTest::newRow("rejoin without one: what the target's replicas use") << rejoin << "x" << "m" << "" << "a.user=,b.user=rpl_b,c.user=rpl_b,a1.user=rpl_a1" << true << "rpl_b" << true;
+    QTest::newRow("rejoin without one, none known: refused") << rejoin << "x" << "m" << "" << "a.user=,b.user=,c.user=,a1.user=" << false << "" << false;
     // existing channels keep their credentials: a move never sets MASTER_PASSWORD
-    QTest::newRow("relocate") << relocate << "a1" << "b" << "repl" << false;
-    QTest::newRow("move-up") << moveUp << "a1" << "" << "repl" << false;
+    QTest::newRow("relocate") << relocate << "a1" << "b" << "repl" << "" << true << "repl" << false;
+    QTest::newRow("move-up") << moveUp << "a1" << "" << "repl" << "" << true << "repl" << false;
+    QTest::newRow("relocate without a user: none needed") << relocate << "a1" << "b" << "" << "" << true << "" << false;
 }
 
 void tst_Operations::replicationPasswordNeeded()
@@ -563,8 +573,11 @@ void tst_Operations::replicationPasswordNeeded()
     QFETCH(QString, instance);
     QFETCH(QString, target);
     QFETCH(QString, user);
+    QFETCH(QString, mutations);
+    QFETCH(bool, ok);
+    QFETCH(QString, planUser);
     QFETCH(bool, needed);
-    const auto snap = fixture({});
+    const auto snap = fixture(mutations.split(QLatin1Char(','), Qt::SkipEmptyParts));
     OperationRequest r;
     r.kind = OperationKind(kind);
     r.instance = key(instance);
@@ -573,7 +586,12 @@ void tst_Operations::replicationPasswordNeeded()
     r.cluster = key("m").toString();
     r.replicationUser = user;
     const OperationPlan p = Topograph::validate(*snap, r);
-    QVERIFY2(p.ok, qPrintable(p.toText()));
+    QVERIFY2(p.ok == ok, qPrintable(p.toText()));
+    if (!ok) {
+        QVERIFY2(p.refusal.contains(QLatin1String("--replication-user")), qPrintable(p.refusal));
+        return;
+    }
+    QCOMPARE(p.replicationUser, planUser);
     QCOMPARE(p.needsReplicationPassword(), needed);
 }
 
