@@ -509,8 +509,10 @@ void Poller::publish()
     TopologySnapshot::Input input;
     input.instances.reserve(m_slots.size());
     for (const auto &slot : std::as_const(m_slots)) {
-        if (!slot->probed)
+        if (!slot->probed) {
+            input.notYetProbed.append(slot->key);
             continue;
+        }
         InstanceFacts f = slot->facts;
         if (!m_aliases.isEmpty()) {
             for (ReplicationChannel &c : f.channels)

@@ -178,6 +178,7 @@ void Engine::onSnapshot(const TopologySnapshotPtr &snapshot)
         audit(a.cluster, a.instance.toString(), QStringLiteral("clear"), int(AuditOutcome::Ok),
               QStringLiteral("%1 cleared on %2").arg(a.codeName(), a.instance.toString()));
         m_decided.remove(it.key());
+        m_waitingSaid.remove(it.key());
         emit analysisCleared(a);
     }
     m_active = now;
@@ -212,7 +213,16 @@ void Engine::considerRecovery(const Analysis &a)
         if (ours && (!recent || r.startedAt > recent->startedAt))
             recent = r;
     }
-    const RecoveryDecision d = decideAutomaticRecovery(a, m_policy, recent, nowUtc);
+    const RecoveryDecision d = decideAutomaticRecovery(a, m_policy, recent, nowUtc, notYetProbed());
+    if (d.kind == RecoveryDecision::Waiting) {
+        // Asked again on every snapshot until the first probes are in; said once.
+        if (!m_waitingSaid.contains(a.identity())) {
+            m_waitingSaid.insert(a.identity());
+            emit recoveryDecided(a, d);
+            spdlog::info("{} on {}: {}", a.codeName(), a.instance.toString(), d.reason);
+        }
+        return;
+    }
     if (d.kind == RecoveryDecision::Recover) {
         m_decided.insert(a.identity());
         emit recoveryDecided(a, d);
@@ -221,6 +231,7 @@ void Engine::considerRecovery(const Analysis &a)
         request.analysisCode = a.codeName();
         request.automatic = true;
         request.actor = QStringLiteral("auto");
+        request.continues = d.continuesRecoveryId;
         startRecovery(a.cluster, request);
         return;
     }
@@ -245,12 +256,30 @@ void Engine::considerRecovery(const Analysis &a)
     spdlog::warn("{} on {}: {}", a.codeName(), a.instance.toString(), d.reason);
 }
 
+QList<InstanceKey> Engine::notYetProbed() const
+{
+    // An instance whose first probe has not ended may belong to any cluster (it may be the most
+    // advanced replica of the one that failed): nobody decides until it answered or timed out.
+    return m_snapshot ? m_snapshot->notYetProbed() : QList<InstanceKey>{};
+}
+
 bool Engine::recover(const RecoveryRequest &request, QString *error)
 {
     const ClusterInfo *cluster = m_snapshot ? m_snapshot->clusterOf(request.failed) : nullptr;
     if (!cluster) {
         if (error)
             *error = QStringLiteral("%1 is not a known instance").arg(request.failed.toString());
+        return false;
+    }
+    if (const QList<InstanceKey> pending = notYetProbed(); !pending.isEmpty()) {
+        if (error) {
+            QStringList names;
+            for (const InstanceKey &k : pending)
+                names << k.toString();
+            *error = QStringLiteral("not every known instance has been probed yet (%1): nothing changed; "
+                                    "try again in a moment")
+                         .arg(names.join(QStringLiteral(", ")));
+        }
         return false;
     }
     if (m_recovering.contains(cluster->name)) {

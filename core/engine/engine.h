@@ -73,6 +73,8 @@ private:
                const QString &message, const QJsonObject &details = {});
     void considerRecovery(const Analysis &analysis);
     void startRecovery(const QString &cluster, const RecoveryRequest &request);
+    // Known instances whose first probe has not ended yet.
+    QList<InstanceKey> notYetProbed() const;
 
     Options m_options;
     std::unique_ptr<Store> m_store;
@@ -81,6 +83,7 @@ private:
     QList<Analysis> m_analyses;
     QHash<QString, Analysis> m_active;          // identity -> analysis, as last seen
     QSet<QString> m_decided;                    // identities whose recovery decision was recorded
+    QSet<QString> m_waitingSaid;                // identities whose "waiting for probes" was said
     QSet<QString> m_recovering;                 // clusters with a recovery in flight here
     QHash<InstanceKey, qint64> m_reprobedAt;    // ms since epoch of the last re-probe asked
     Policy m_policy;

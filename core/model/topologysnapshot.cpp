@@ -28,6 +28,7 @@ std::shared_ptr<const TopologySnapshot> TopologySnapshot::build(Input input)
 {
     auto s = std::make_shared<TopologySnapshot>();
     s->m_sequence = input.sequence;
+    s->m_notYetProbed = std::move(input.notYetProbed);
     s->m_takenAt = input.takenAt.isValid() ? input.takenAt : QDateTime::currentDateTimeUtc();
     s->m_downtimes = std::move(input.downtimes);
     s->m_maintenance = std::move(input.maintenance);

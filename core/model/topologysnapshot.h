@@ -48,6 +48,9 @@ public:
         QHash<InstanceKey, PromotionRule> promotionRules;
         qint64 sequence = 0;
         QDateTime takenAt; // UTC; now if invalid
+        // Known instances (from the store or just named by a probe) whose first probe has not
+        // finished: not in the snapshot yet, so nothing can say which cluster they belong to.
+        QList<InstanceKey> notYetProbed;
     };
 
     TopologySnapshot() = default;
@@ -57,6 +60,7 @@ public:
 
     qint64 sequence() const { return m_sequence; }
     QDateTime takenAt() const { return m_takenAt; }
+    const QList<InstanceKey> &notYetProbed() const { return m_notYetProbed; }
 
     const QMap<InstanceKey, InstanceFacts> &instances() const { return m_instances; }
     const InstanceFacts *instance(const InstanceKey &key) const;
@@ -78,6 +82,7 @@ public:
     }
 
 private:
+    QList<InstanceKey> m_notYetProbed;
     qint64 m_sequence = 0;
     QDateTime m_takenAt;
     QMap<InstanceKey, InstanceFacts> m_instances;

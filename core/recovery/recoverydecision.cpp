@@ -13,12 +13,14 @@ QString recoveryDecisionName(RecoveryDecision::Kind kind)
     case RecoveryDecision::DetectOnly: return QStringLiteral("detect-only");
     case RecoveryDecision::NotCovered: return QStringLiteral("not-covered");
     case RecoveryDecision::Blocked: return QStringLiteral("blocked");
+    case RecoveryDecision::Waiting: return QStringLiteral("waiting");
     }
     return {};
 }
 
 RecoveryDecision decideAutomaticRecovery(const Analysis &analysis, const Policy &policy,
-                                         const std::optional<Recovery> &recent, const QDateTime &nowUtc)
+                                         const std::optional<Recovery> &recent, const QDateTime &nowUtc,
+                                         const QList<InstanceKey> &notYetProbed)
 {
     RecoveryDecision d;
     const QString cluster = analysis.clusterAlias.isEmpty()
@@ -53,6 +55,29 @@ RecoveryDecision decideAutomaticRecovery(const Analysis &analysis, const Policy 
                        .arg(cluster, QLatin1String(key),
                             entries.isEmpty() ? QStringLiteral("(empty: covers no cluster)")
                                               : QLatin1Char('[') + entries.join(QStringLiteral(", ")) + QLatin1Char(']'));
+        return d;
+    }
+    if (!notYetProbed.isEmpty()) {
+        QStringList names;
+        for (const InstanceKey &k : notYetProbed.mid(0, 5))
+            names << k.toString();
+        if (notYetProbed.size() > 5)
+            names << QStringLiteral("%1 more").arg(notYetProbed.size() - 5);
+        d.kind = RecoveryDecision::Waiting;
+        d.reason = QStringLiteral("waiting for the first probe of %1 before deciding on cluster %2")
+                       .arg(names.join(QStringLiteral(", ")), cluster);
+        return d;
+    }
+    // A recovery whose process died is not a recovery that ended: whatever it changed or not,
+    // the cluster still needs one, so it does not start the anti-flapping period. The new one
+    // looks at the live topology (a successor it already promoted is completed, not replaced).
+    if (recent && recent->state == RecoveryState::Interrupted) {
+        d.kind = RecoveryDecision::Recover;
+        d.continuesRecoveryId = recent->id;
+        d.reason = QStringLiteral("cluster %1: recovery %2 was interrupted (%3); completing it")
+                       .arg(cluster)
+                       .arg(recent->id)
+                       .arg(recent->summary);
         return d;
     }
     if (recent && !recent->acknowledged()) {

@@ -19,16 +19,21 @@ struct RecoveryDecision
         DetectOnly,    // AutoFailover is off
         NotCovered,    // the cluster filters do not cover this cluster
         Blocked,       // anti-flapping: a recent recovery blocks automatic ones
+        Waiting,       // not every instance of the cluster was probed yet: decide on the whole picture
     };
     Kind kind = NotActionable;
     QString reason;            // a sentence that says what to do about it
     qint64 blockingRecoveryId = 0;
     QDateTime blockedUntil;
+    qint64 continuesRecoveryId = 0; // Recover: the interrupted recovery this one completes
 };
 QString recoveryDecisionName(RecoveryDecision::Kind kind);
 
 // recent: the cluster's most recent recovery, if any (running, or ended, acknowledged or not).
+// notYetProbed: instances of the cluster this process has not probed yet (answering or not). A
+// decision on a partial view promotes a replica while another, not yet seen, stays behind.
 RecoveryDecision decideAutomaticRecovery(const Analysis &analysis, const Policy &policy,
-                                         const std::optional<Recovery> &recent, const QDateTime &nowUtc);
+                                         const std::optional<Recovery> &recent, const QDateTime &nowUtc,
+                                         const QList<InstanceKey> &notYetProbed = {});
 
 } // namespace Topograph

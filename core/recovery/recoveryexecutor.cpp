@@ -89,6 +89,8 @@ bool RecoveryExecutor::claim(Context &c, const QString &kind, const QJsonObject 
     s.actor = c.request.actor;
     s.automatic = c.request.automatic;
     s.details = details;
+    if (c.request.continues > 0)
+        s.details.insert(QStringLiteral("continuesInterrupted"), double(c.request.continues));
     const RecoveryLog::Claim claim = c.log.start(s);
     if (!claim) {
         // Nothing was touched: a refusal is recorded by the caller (blocked attempt), not here.
@@ -339,11 +341,9 @@ QList<InstanceKey> RecoveryExecutor::repointAll(Context &c, const TopologySnapsh
         const InstanceFacts *f = snapshot.instance(k);
         if (!f)
             continue;
-        const SqlDialect d(*f);
-        const QString channel = channelFrom(*f, c.request.failed);
         Job j;
         j.key = k;
-        j.statements = {d.stopReplication(channel), d.changeSource(newSource, channel), d.startReplication(channel)};
+        j.statements = repointStatements(*f, c.request.failed, newSource);
         QString error;
         j.seq = c.log.beginStep(c.id, QStringLiteral("repoint %1 under %2").arg(k.toString(), newSource.toString()),
                                 k.toString(), j.statements.join(QStringLiteral("; ")), &error);
@@ -403,6 +403,9 @@ QList<InstanceKey> RecoveryExecutor::repointAll(Context &c, const TopologySnapsh
 RecoveryOutcome RecoveryExecutor::recoverMaster(Context &c, const TopologySnapshot &snapshot)
 {
     RecoveryOutcome out;
+    if (!c.request.forced)
+        if (const auto taken = successorTookOver(c, snapshot))
+            return completeTakeover(c, snapshot, *taken);
     const PromotionPlan plan = this->plan(snapshot, c.request);
     if (!claim(c, c.request.forced ? QStringLiteral("ForcedMasterFailover") : QStringLiteral("DeadMaster"),
                promotionPlanToJson(plan), out))
@@ -481,16 +484,20 @@ RecoveryOutcome RecoveryExecutor::recoverMaster(Context &c, const TopologySnapsh
     if (const InstanceFacts *old = snapshot.instance(c.request.failed))
         fenceOldMaster(c, *old);
 
+    const QList<InstanceKey> repointed = withoutKeys(plan.followers, notRepointed);
+    const QList<InstanceKey> notFollowing = verifyFollowers(c, snapshot, repointed, candidate.key);
+
     QList<InstanceKey> lost = notRepointed;
     for (const auto &l : plan.lost)
         lost << l.first;
     detachLost(c, snapshot, lost);
+    lost << notFollowing;
     for (const InstanceKey &k : std::as_const(lost))
         out.lost << k.toString();
     out.success = true;
     out.message = QStringLiteral("%1 promoted; %2 replica(s) follow it%3")
                       .arg(candidate.key.toString())
-                      .arg(plan.followers.size() - notRepointed.size())
+                      .arg(repointed.size() - notFollowing.size())
                       .arg(lost.isEmpty() ? QString() : QStringLiteral("; lost: %1").arg(out.lost.join(QStringLiteral(", "))));
     postHooks(c, out, HookPoint::PostMasterFailover);
     return finish(c, out);
@@ -529,16 +536,19 @@ RecoveryOutcome RecoveryExecutor::recoverIntermediateMaster(Context &c, const To
         return fail(QStringLiteral("%1's source %2 is not reachable: its replicas have nowhere to go")
                         .arg(c.request.failed.toString(), parentKey ? parentKey->toString() : QStringLiteral("(unknown)")));
     const QList<InstanceKey> notMoved = repointAll(c, snapshot, movers, parent->key);
+    const QList<InstanceKey> moved = withoutKeys(movers, notMoved);
+    const QList<InstanceKey> notFollowing = verifyFollowers(c, snapshot, moved, parent->key);
     QList<InstanceKey> lostKeys = notMoved;
     for (const auto &l : std::as_const(lost))
         lostKeys << l.first;
     detachLost(c, snapshot, lostKeys);
+    lostKeys << notFollowing;
     for (const InstanceKey &k : std::as_const(lostKeys))
         out.lost << k.toString();
     out.successor = parent->key;
-    out.success = notMoved.size() < movers.size() || movers.isEmpty();
+    out.success = moved.size() > notFollowing.size() || movers.isEmpty();
     out.message = QStringLiteral("%1 replica(s) of %2 now replicate from %3%4")
-                      .arg(movers.size() - notMoved.size())
+                      .arg(moved.size() - notFollowing.size())
                       .arg(c.request.failed.toString(), parent->key.toString(),
                            lostKeys.isEmpty() ? QString() : QStringLiteral("; lost: %1").arg(out.lost.join(QStringLiteral(", "))));
     postHooks(c, out, HookPoint::PostIntermediateMasterFailover);
@@ -591,14 +601,17 @@ RecoveryOutcome RecoveryExecutor::recoverCoMaster(Context &c, const TopologySnap
     out.successor = survivor.key;
     if (const InstanceFacts *old = snapshot.instance(c.request.failed))
         fenceOldMaster(c, *old);
+    const QList<InstanceKey> moved = withoutKeys(movers, notMoved);
+    const QList<InstanceKey> notFollowing = verifyFollowers(c, snapshot, moved, survivor.key);
     lost << notMoved;
     detachLost(c, snapshot, lost);
+    lost << notFollowing;
     for (const InstanceKey &k : std::as_const(lost))
         out.lost << k.toString();
     out.success = true;
     out.message = QStringLiteral("%1 is now the sole master; %2 replica(s) of %3 follow it")
                       .arg(survivor.key.toString())
-                      .arg(movers.size() - notMoved.size())
+                      .arg(moved.size() - notFollowing.size())
                       .arg(c.request.failed.toString());
     postHooks(c, out, HookPoint::PostMasterFailover);
     return finish(c, out);

@@ -25,6 +25,7 @@ struct RecoveryRequest
     // waits for its last position, so nothing it committed is lost; if it does not answer, the
     // recovery goes on as for a dead master.
     bool forced = false;
+    qint64 continues = 0; // an interrupted recovery this one completes (linked in the record)
 };
 
 struct RecoveryOutcome
@@ -53,6 +54,13 @@ public:
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     // Bound on waiting for a candidate to apply what it received (MASTER_GTID_WAIT).
     void setApplyTimeoutSeconds(int seconds) { m_applyTimeoutSeconds = seconds; }
+    // Bound on waiting for moved replicas' IO threads to connect to their new source.
+    void setVerifySeconds(int seconds) { m_verifySeconds = seconds; }
+
+    // STOP, CHANGE MASTER to newSource, START: the SQL thread stays stopped when a person had
+    // stopped it (no error), only the IO thread starts.
+    static QStringList repointStatements(const InstanceFacts &replica, const InstanceKey &oldSource,
+                                         const InstanceKey &newSource);
 
     // Dispatches on the analysis code: master, intermediate master or co-master.
     RecoveryOutcome run(const TopologySnapshot &snapshot, const RecoveryRequest &request);
@@ -67,6 +75,21 @@ private:
     // position. False (and the master made writable again) when the candidate cannot get there.
     bool fenceLiveMasterFirst(Context &c, const InstanceFacts &oldMaster, const InstanceFacts &candidate,
                               RecoveryOutcome &out);
+    // A recorded recovery already replaced the failed master and its successor's cluster has a
+    // writable master that answers: recovering again would make a second master.
+    struct TakenOver
+    {
+        qint64 recoveryId = 0;
+        InstanceKey successor; // as the record names it
+        InstanceKey master;    // the master of the successor's cluster now
+    };
+    std::optional<TakenOver> successorTookOver(Context &c, const TopologySnapshot &snapshot) const;
+    // Promotes nobody: the failed master's replicas left behind move under the master that took over.
+    RecoveryOutcome completeTakeover(Context &c, const TopologySnapshot &snapshot, const TakenOver &t);
+    // Reads every follower's replication status until its IO thread runs from source (bounded):
+    // what a recovery reports as following really does. Returns those that do not.
+    QList<InstanceKey> verifyFollowers(Context &c, const TopologySnapshot &snapshot, const QList<InstanceKey> &followers,
+                                       const InstanceKey &source);
     RecoveryOutcome recoverIntermediateMaster(Context &c, const TopologySnapshot &snapshot);
     RecoveryOutcome recoverCoMaster(Context &c, const TopologySnapshot &snapshot);
 
@@ -95,6 +118,7 @@ private:
     OptionsFor m_optionsFor;
     Progress m_progress;
     int m_applyTimeoutSeconds = 30;
+    int m_verifySeconds = 5;
 };
 
 } // namespace Topograph

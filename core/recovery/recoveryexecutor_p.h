@@ -22,4 +22,14 @@ struct RecoveryExecutor::Context
     QDateTime snapshotTakenAt;
 };
 
+// keys without those in removed, in order.
+inline QList<InstanceKey> withoutKeys(const QList<InstanceKey> &keys, const QList<InstanceKey> &removed)
+{
+    QList<InstanceKey> kept;
+    for (const InstanceKey &k : keys)
+        if (!removed.contains(k))
+            kept << k;
+    return kept;
+}
+
 } // namespace Topograph

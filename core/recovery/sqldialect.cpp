@@ -43,6 +43,14 @@ QString SqlDialect::startReplication(const QString &channel) const
     return (m_newSyntax ? QStringLiteral("START REPLICA") : QStringLiteral("START SLAVE")) + named(channel, false);
 }
 
+QString SqlDialect::startIoThread(const QString &channel) const
+{
+    if (m_mariadb)
+        return QStringLiteral("START SLAVE") + named(channel, true) + QStringLiteral(" IO_THREAD");
+    return (m_newSyntax ? QStringLiteral("START REPLICA IO_THREAD") : QStringLiteral("START SLAVE IO_THREAD"))
+           + named(channel, false);
+}
+
 QString SqlDialect::resetReplicationAll(const QString &channel) const
 {
     if (m_mariadb)

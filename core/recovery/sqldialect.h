@@ -20,6 +20,8 @@ public:
 
     QString stopReplication(const QString &channel = {}) const;
     QString startReplication(const QString &channel = {}) const;
+    // Only the IO thread: for a replica whose SQL thread a person stopped on purpose.
+    QString startIoThread(const QString &channel = {}) const;
     QString resetReplicationAll(const QString &channel = {}) const;
     // Point at source by GTID, keeping the user and password the channel already has.
     QString changeSource(const InstanceKey &source, const QString &channel = {}) const;

@@ -40,15 +40,6 @@ QString json(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-RecoveryState stateFromName(const QString &s)
-{
-    for (RecoveryState r : { RecoveryState::Running, RecoveryState::Succeeded,
-             RecoveryState::Failed, RecoveryState::Interrupted })
-        if (recoveryStateName(r) == s)
-            return r;
-    return RecoveryState::Failed;
-}
-
 StepOutcome outcomeFromName(const QString &s)
 {
     for (StepOutcome o : { StepOutcome::Running, StepOutcome::Ok, StepOutcome::Failed,
@@ -94,7 +85,7 @@ Recovery recoveryFrom(const QSqlQuery &q)
     r.successor = q.value(5).toString();
     r.actor = q.value(6).toString();
     r.automatic = q.value(7).toBool();
-    r.state = stateFromName(q.value(8).toString());
+    r.state = recoveryStateFromName(q.value(8).toString());
     r.startedAt = Store::fromDb(q.value(9));
     r.endedAt = Store::fromDb(q.value(10));
     r.summary = q.value(11).toString();
@@ -456,23 +447,6 @@ std::optional<Recovery> RecoveryLog::recovery(qint64 id, QString *error) const
     return r;
 }
 
-QHash<InstanceKey, InstanceKey> RecoveryLog::replacedMasters(QString *error) const
-{
-    QHash<InstanceKey, InstanceKey> replaced;
-    QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT failed_instance, successor FROM recoveries WHERE state = 'succeeded'"
-                             " AND successor <> '' AND failed_instance <> '' ORDER BY id"));
-    if (!m_store.exec(q, error))
-        return replaced;
-    while (q.next()) {
-        const auto failed = InstanceKey::parse(q.value(0).toString());
-        const auto successor = InstanceKey::parse(q.value(1).toString());
-        if (failed && successor)
-            replaced.insert(*failed, *successor); // a later recovery wins
-    }
-    return replaced;
-}
-
 RecoveryLog::ChangeMark RecoveryLog::changeMark(QString *error) const
 {
     QSqlQuery q(m_store.database());
@@ -617,6 +591,15 @@ int RecoveryLog::markInterruptedRecoveries(int staleSeconds, QString *error)
         },
         error);
     return ok ? marked : -1;
+}
+
+RecoveryState recoveryStateFromName(const QString &name)
+{
+    for (RecoveryState r : { RecoveryState::Running, RecoveryState::Succeeded,
+             RecoveryState::Failed, RecoveryState::Interrupted })
+        if (recoveryStateName(r) == name)
+            return r;
+    return RecoveryState::Failed;
 }
 
 } // namespace Topograph

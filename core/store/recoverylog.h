@@ -17,6 +17,7 @@ class Store;
 
 enum class RecoveryState { Running, Succeeded, Failed, Interrupted };
 QString recoveryStateName(RecoveryState state); // running, succeeded, failed, interrupted
+RecoveryState recoveryStateFromName(const QString &name); // unknown names read as failed
 enum class StepOutcome { Running, Ok, Failed, Skipped, Undone, Interrupted };
 QString stepOutcomeName(StepOutcome outcome); // running, ok, failed, skipped, undone, interrupted
 
@@ -138,6 +139,15 @@ public:
     // Every server a successful recovery replaced, with the successor the latest such recovery
     // promoted. One scan of the recoveries table (13 ms at 10,000 recoveries).
     QHash<InstanceKey, InstanceKey> replacedMasters(QString *error = nullptr) const;
+    // Every server a recovery of `failed` named as its successor or began to promote, latest
+    // recovery first, whatever its outcome (interrupted, failed or succeeded).
+    struct Succession
+    {
+        qint64 recoveryId = 0;
+        RecoveryState state = RecoveryState::Running;
+        InstanceKey successor;
+    };
+    QList<Succession> successorsNamed(const InstanceKey &failed, QString *error = nullptr) const;
     // Changes whenever a recovery starts or ends (the latest id, and how many run), from two index
     // lookups: a reader polling replacedMasters() asks this first and reads again only on change.
     struct ChangeMark

@@ -112,6 +112,8 @@ private slots:
     void deadMasterUnderWriteLoadLosesNothing();
     void laggingReplicaIsNotPromoted();
     void brokenReplicaIsNeverPromoted();
+    void sqlThreadStoppedByHandStaysStopped();
+    void followerThatCannotConnectIsNotCounted();
     void preferredButBehindCatchesUpFirst();
     void preFailoverHookAbortsAndChangesNothing();
     void postHooksGetContextWithoutShell();
@@ -222,6 +224,55 @@ void tst_Recovery::brokenReplicaIsNeverPromoted()
     const auto record = RecoveryLog(*f.store).recovery(out.recoveryId);
     QVERIFY(record->details.value(QStringLiteral("candidates")).toArray().at(1).toObject()
                 .value(QStringLiteral("exclusion")).toString().contains(QLatin1String("error 1062")));
+}
+
+// A DBA stopped c's SQL thread on purpose (STOP SLAVE SQL_THREAD, no error): the recovery moves c
+// under the new master with its IO thread only, and says c follows.
+void tst_Recovery::sqlThreadStoppedByHandStaysStopped()
+{
+    Fixture f(QStringLiteral("a>b,a>c"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    f.learn();
+    f.sb->sql(QStringLiteral("c"), QStringLiteral("STOP SLAVE SQL_THREAD"));
+    QVERIFY(f.sb->kill(QStringLiteral("a")));
+    QVERIFY(replicasNoticed(*f.sb, {"b", "c"}));
+    const auto snap = f.discover();
+    const RecoveryOutcome out = f.recover(*snap, QStringLiteral("a"), QStringLiteral("DeadMaster"));
+    QVERIFY2(out.success, qPrintable(out.message + f.stepsText(out.recoveryId)));
+    QCOMPARE(*out.successor, f.key(QStringLiteral("b")));
+    QVERIFY2(out.message.contains(QLatin1String("1 replica(s) follow it")) && out.lost.isEmpty(),
+             qPrintable(out.message + f.stepsText(out.recoveryId)));
+    const auto st = f.sb->slaveStatus(QStringLiteral("c"));
+    QCOMPARE(st.value(QStringLiteral("Master_Port")), QString::number(f.sb->port(QStringLiteral("b"))));
+    QCOMPARE(st.value(QStringLiteral("Slave_IO_Running")), QStringLiteral("Yes"));
+    QCOMPARE(st.value(QStringLiteral("Slave_SQL_Running")), QStringLiteral("No"));
+    const auto record = RecoveryLog(*f.store).recovery(out.recoveryId);
+    bool ioOnly = false;
+    for (const RecoveryStep &s : record->steps)
+        ioOnly = ioOnly || (s.server == f.key(QStringLiteral("c")).toString() && s.statement.endsWith(QLatin1String("START SLAVE IO_THREAD")));
+    QVERIFY2(ioOnly, qPrintable(f.stepsText(out.recoveryId)));
+}
+
+// A moved replica whose IO thread cannot log in to the new master (its replication account does
+// not exist there) is not reported as following: the outcome names it and why.
+void tst_Recovery::followerThatCannotConnectIsNotCounted()
+{
+    Fixture f(QStringLiteral("a>b,a>c"));
+    QVERIFY2(f.sb->isUp(), qPrintable(f.sb->error()));
+    f.learn();
+    f.sb->sql(QStringLiteral("b"), QStringLiteral("SET sql_log_bin=0; DROP USER 'repl'@'%'"));
+    f.sb->sql(QStringLiteral("c"), QStringLiteral("STOP SLAVE SQL_THREAD")); // so that b is the candidate
+    QVERIFY(f.sb->kill(QStringLiteral("a")));
+    QVERIFY(replicasNoticed(*f.sb, {"b", "c"}));
+    const auto snap = f.discover();
+    const RecoveryOutcome out = f.recover(*snap, QStringLiteral("a"), QStringLiteral("DeadMaster"));
+    QVERIFY2(out.success, qPrintable(out.message + f.stepsText(out.recoveryId)));
+    QCOMPARE(*out.successor, f.key(QStringLiteral("b")));
+    QVERIFY2(out.message.contains(QLatin1String("0 replica(s) follow it")), qPrintable(out.message));
+    QCOMPARE(out.lost, QStringList{f.key(QStringLiteral("c")).toString()});
+    const QString steps = f.stepsText(out.recoveryId);
+    QVERIFY2(steps.contains(QLatin1String("verify that 1 replica(s) follow")) && steps.contains(QLatin1String("-> failed")),
+             qPrintable(steps));
 }
 
 void tst_Recovery::preferredButBehindCatchesUpFirst()
