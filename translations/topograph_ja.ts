@@ -71,6 +71,10 @@
         <translation>中間マスター</translation>
     </message>
     <message>
+        <source>intermediate</source>
+        <translation>中間</translation>
+    </message>
+    <message>
         <source>replica</source>
         <translation>レプリカ</translation>
     </message>

@@ -71,6 +71,10 @@
         <translation>중간 마스터</translation>
     </message>
     <message>
+        <source>intermediate</source>
+        <translation>중간</translation>
+    </message>
+    <message>
         <source>replica</source>
         <translation>레플리카</translation>
     </message>
