@@ -83,12 +83,7 @@ void tst_FirstLook::cleanupTestCase()
 {
     m_window.reset();
     m_engine.reset();
-    QSettings settings;
-    const QString file = settings.fileName();
-    settings.clear();
-    settings.sync();
-    QFile::remove(file);
-    QDir().rmdir(QFileInfo(file).absolutePath());
+    Topograph::Test::removeTestSettings();
 }
 
 void tst_FirstLook::show(const TopologySnapshotPtr &snapshot, const QString &artifact)
