@@ -71,6 +71,10 @@
         <translation>中間マスター</translation>
     </message>
     <message>
+        <source>intermediate</source>
+        <translation>中間</translation>
+    </message>
+    <message>
         <source>replica</source>
         <translation>レプリカ</translation>
     </message>
@@ -121,10 +125,6 @@
     <message>
         <source>MAINTENANCE</source>
         <translation>メンテナンス</translation>
-    </message>
-    <message>
-        <source>--password-env %1: that environment variable is not set; export it or leave --password-env out to use the keychain</source>
-        <translation>--password-env %1: その環境変数は設定されていません。export するか、キーチェーンを使う場合は --password-env を外してください</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@
         <translation>중간 마스터</translation>
     </message>
     <message>
+        <source>intermediate</source>
+        <translation>중간</translation>
+    </message>
+    <message>
         <source>replica</source>
         <translation>레플리카</translation>
     </message>
@@ -121,10 +125,6 @@
     <message>
         <source>MAINTENANCE</source>
         <translation>유지보수</translation>
-    </message>
-    <message>
-        <source>--password-env %1: that environment variable is not set; export it or leave --password-env out to use the keychain</source>
-        <translation>--password-env %1: 해당 환경 변수가 설정되어 있지 않습니다. 변수를 export하거나, 키체인을 사용하려면 --password-env를 빼세요</translation>
     </message>
 </context>
 <context>

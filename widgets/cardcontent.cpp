@@ -106,14 +106,17 @@ CardContent cardContent(const TopologySnapshot &snapshot, const InstanceFacts &f
     const bool isMaster = cluster && cluster->master == f.key;
     const bool isCoMaster = cluster && cluster->coMasters.contains(f.key);
     const int replicas = int(snapshot.replicasOf(f.key).size());
-    if (isMaster)
+    if (isMaster) {
         c.role = cluster->coMasters.isEmpty() ? tr("master") : tr("co-master (writer)");
-    else if (isCoMaster)
-        c.role = tr("co-master");
-    else if (replicas > 0)
+        c.shortRole = cluster->coMasters.isEmpty() ? c.role : tr("co-master"); // "writable" is in the details
+    } else if (isCoMaster) {
+        c.role = c.shortRole = tr("co-master");
+    } else if (replicas > 0) {
         c.role = tr("intermediate master");
-    else
-        c.role = tr("replica");
+        c.shortRole = tr("intermediate");
+    } else {
+        c.role = c.shortRole = tr("replica");
+    }
 
     QStringList d;
     if (!f.version.isEmpty())

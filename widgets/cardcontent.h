@@ -21,6 +21,7 @@ struct CardContent
 {
     QString title;    // alias-aware host:port
     QString role;     // master, co-master, intermediate master, replica
+    QString shortRole; // what the card shows when role does not fit beside the title (the tooltip has role)
     QString details;  // version · flavour GTID · ro/rw
     QString replication; // IO/SQL thread state and lag, or binlog position for a master
     QStringList badges;  // analysis codes about this instance

@@ -3,6 +3,7 @@
 #include "edgeitem.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -29,6 +30,41 @@ bool InstanceItem::setContent(const CardContent &content)
     setToolTip(content.tooltip);
     update();
     return true;
+}
+
+InstanceItem::Header InstanceItem::header() const
+{
+    // The scene's font, not the painter's: the same whether painted into the cache or measured.
+    return header(m_content, scene() ? scene()->font() : QFont());
+}
+
+InstanceItem::Header InstanceItem::header(const CardContent &content, const QFont &base)
+{
+    Header h;
+    h.roleFont = base;
+    h.roleFont.setPointSizeF(8.5);
+    h.titleFont = base;
+    h.titleFont.setBold(true);
+    h.titleFont.setPointSizeF(9.5);
+    const QFontMetricsF bfm(h.titleFont), fm(h.roleFont);
+    const qreal left = 36, right = Width - 6, gap = 8, minTitle = 60;
+    const qreal titleNeeds = bfm.horizontalAdvance(content.title) + 2;
+    const QString shortRole = content.shortRole.isEmpty() ? content.role : content.shortRole;
+    h.role = shortRole;
+    for (const QString &candidate : {content.role, shortRole}) {
+        if (titleNeeds + gap + fm.horizontalAdvance(candidate) + 1 <= right - left) {
+            h.role = candidate;
+            break;
+        }
+    }
+    // +1: horizontalAdvance is fractional, and a rectangle that is exactly as wide elides.
+    const qreal roleWidth = qMin(fm.horizontalAdvance(h.role) + 1, right - left - gap - minTitle);
+    const qreal titleWidth = qMin(titleNeeds, right - left - gap - roleWidth);
+    h.title = bfm.elidedText(content.title, Qt::ElideMiddle, titleWidth);
+    h.role = fm.elidedText(h.role, Qt::ElideRight, roleWidth);
+    h.titleRect = QRectF(left, 5, titleWidth, 18);
+    h.roleRect = QRectF(right - roleWidth, 5, roleWidth, 18);
+    return h;
 }
 
 QRectF InstanceItem::boundingRect() const
@@ -62,11 +98,9 @@ void InstanceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QW
     p->setBrush(stateColor);
     p->drawRoundedRect(QRectF(0, 0, 6, Height), 3, 3);
 
-    QFont base = p->font();
-    base.setPointSizeF(8.5);
-    QFont bold = base;
-    bold.setBold(true);
-    bold.setPointSizeF(9.5);
+    const Header h = header();
+    const QFont base = h.roleFont;
+    const QFont &bold = h.titleFont;
 
     // Status glyph in a circle: the state without relying on colour.
     const QRectF glyph(12, 6, 18, 18);
@@ -78,20 +112,13 @@ void InstanceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QW
     p->setFont(gf);
     p->drawText(glyph, Qt::AlignCenter, healthGlyph(m_content.state));
 
-    // The name matters more than the role: the role gives way first.
-    const QFontMetricsF bfm(bold);
     const QFontMetricsF fm(base);
-    const qreal left = 36, right = Width - 6;
-    const qreal titleWidth = qMin(bfm.horizontalAdvance(m_content.title) + 2, right - left - 40);
-    const qreal roleWidth = right - left - titleWidth - 8;
     p->setPen(QColor(0x20, 0x20, 0x20));
     p->setFont(bold);
-    p->drawText(QRectF(left, 5, titleWidth, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                bfm.elidedText(m_content.title, Qt::ElideMiddle, titleWidth));
+    p->drawText(h.titleRect, Qt::AlignLeft | Qt::AlignVCenter, h.title);
     p->setFont(base);
     p->setPen(QColor(0x50, 0x55, 0x5c));
-    p->drawText(QRectF(right - roleWidth, 5, roleWidth, 18), Qt::AlignRight | Qt::AlignVCenter,
-                fm.elidedText(m_content.role, Qt::ElideRight, roleWidth));
+    p->drawText(h.roleRect, Qt::AlignRight | Qt::AlignVCenter, h.role);
 
     p->setPen(QColor(0x3a, 0x3f, 0x45));
     p->drawText(QRectF(12, 25, Width - 18, 15), Qt::AlignLeft | Qt::AlignVCenter,

@@ -2,6 +2,7 @@
 
 #include "cardcontent.h"
 
+#include <QFont>
 #include <QGraphicsObject>
 
 namespace Topograph::Gui {
@@ -24,6 +25,18 @@ public:
     const CardContent &content() const { return m_content; }
     // Returns false (and repaints nothing) when the content is the same.
     bool setContent(const CardContent &content);
+
+    // The first line: the title (host:port) on the left, the role on the right. The role is
+    // shown whole, in its long form when both fit and its short form otherwise; the title gives way
+    // (elided in the middle) only when even that does not fit. What paint() draws.
+    struct Header
+    {
+        QString title, role; // as drawn (elided where they had to be)
+        QRectF titleRect, roleRect;
+        QFont titleFont, roleFont;
+    };
+    Header header() const;
+    static Header header(const CardContent &content, const QFont &base);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

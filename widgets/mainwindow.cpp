@@ -29,7 +29,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
-#include <QScrollBar>
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QTimer>
@@ -386,7 +385,7 @@ void MainWindow::refresh()
     if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
         m_clusterMembers = c->members;
     if (first && !m_scene->keys().isEmpty())
-        scrollToTopLeft();
+        m_view->showWhole();
     m_problems->apply(m_analyses);
     showDetails();
     m_charts->setCluster(m_cluster);
@@ -417,16 +416,10 @@ void MainWindow::showCluster(const QString &name)
     m_scene->apply(m_snapshot, m_analyses, m_cluster);
     if (const ClusterInfo *c = m_snapshot->cluster(m_cluster))
         m_clusterMembers = c->members;
-    scrollToTopLeft();
+    m_view->showWhole();
     showDetails();
 }
 
-void MainWindow::scrollToTopLeft()
-{
-    // A newly shown cluster starts at its master, whatever the previous one's scroll was.
-    m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->minimum());
-    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
-}
 
 void MainWindow::showDetails()
 {

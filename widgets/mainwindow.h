@@ -117,7 +117,6 @@ private:
     void refresh();
     void refreshRecoveries();
     void showDetails();
-    void scrollToTopLeft();
     void updateStatus();
     // password: typed in the confirmation ("" = the command line's, else the keychain's);
     // remember: also store it in the keychain as user@cluster.

@@ -88,14 +88,17 @@ std::optional<ConnectionOptions> baseConnectionOptions(const StartupOptions &o, 
     base.sslCa = o.sslCa;
     base.sslCert = o.sslCert;
     base.sslKey = o.sslKey;
+    if (const QString why = tlsOptionsProblem(base); !why.isEmpty()) {
+        *error = why;
+        return std::nullopt;
+    }
     if (!o.passwordEnv.isEmpty()) {
-        if (!qEnvironmentVariableIsSet(qPrintable(o.passwordEnv))) {
-            *error = tr("--password-env %1: that environment variable is not set; export it or leave "
-                        "--password-env out to use the keychain").arg(o.passwordEnv);
+        const CredentialResult r = passwordFromEnvironment(o.passwordEnv);
+        if (!r.ok) {
+            *error = r.error;
             return std::nullopt;
         }
-        base.password = qEnvironmentVariable(qPrintable(o.passwordEnv));
-        Logging::registerSecret(base.password);
+        base.password = r.secret;
     }
     return base;
 }

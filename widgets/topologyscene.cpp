@@ -89,6 +89,7 @@ void TopologyScene::apply(const TopologySnapshotPtr &snapshot, const QList<Analy
             ++it;
         }
     }
+    m_root = cluster ? cluster->master : InstanceKey();
     if (!cluster) {
         m_parent.clear();
         setSceneRect(QRectF());

@@ -41,6 +41,8 @@ public:
     QList<InstanceKey> keys() const { return m_items.keys(); }
     // The card's parent in the scene (its default connection's source), invalid for a root.
     InstanceKey parentOf(const InstanceKey &key) const;
+    // The cluster's master (the tree's root); invalid when no cluster is shown.
+    InstanceKey rootKey() const { return m_root; }
     QList<EdgeItem *> edges() const { return m_edges.values(); }
     InstanceKey selectedKey() const;
     void select(const InstanceKey &key);
@@ -99,6 +101,7 @@ private:
     QHash<InstanceKey, InstanceItem *> m_items;
     QHash<QString, EdgeItem *> m_edges; // "kind|source|replica[|channel]"
     QHash<InstanceKey, InstanceKey> m_parent;
+    InstanceKey m_root;
     struct Move { QPointF from, to; };
     QHash<InstanceKey, Move> m_moves;
     QVariantAnimation *m_animation = nullptr;

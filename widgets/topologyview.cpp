@@ -4,6 +4,7 @@
 #include "topologyscene.h"
 
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 namespace Topograph::Gui {
@@ -23,6 +24,10 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
+    connect(scene, &QGraphicsScene::sceneRectChanged, this, &TopologyView::applyShowWhole);
+    // actionTriggered comes from the person only (dragging, clicking the bar), not from setValue.
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::actionTriggered, this, [this] { m_showWhole = false; });
 }
 
 qreal TopologyView::zoom() const
@@ -41,16 +46,40 @@ void TopologyView::setZoom(qreal z)
 
 void TopologyView::zoomIn()
 {
+    m_showWhole = false;
     setZoom(zoom() * 1.2);
 }
 
 void TopologyView::zoomOut()
 {
+    m_showWhole = false;
     setZoom(zoom() / 1.2);
+}
+
+void TopologyView::showWhole()
+{
+    m_showWhole = true;
+    applyShowWhole();
+}
+
+void TopologyView::applyShowWhole()
+{
+    const QRectF r = sceneRect();
+    const QSize room = viewport()->size();
+    if (!m_showWhole || r.isEmpty() || room.width() < 50 || room.height() < 50)
+        return;
+    setZoom(qBound(MinReadableZoom, qMin(room.width() / r.width(), room.height() / r.height()), 1.0));
+    // Too big to fit: the master (the root, at the left, half way down its subtree) at the left
+    // edge, the tree continuing to the right and below.
+    const qreal halfWidth = room.width() / zoom() / 2;
+    const InstanceItem *root = m_scene->itemFor(m_scene->rootKey());
+    const qreal y = root ? root->sceneBoundingRect().center().y() : r.top();
+    centerOn(QPointF(r.left() + halfWidth, y));
 }
 
 void TopologyView::fit()
 {
+    m_showWhole = false;
     if (sceneRect().isEmpty())
         return;
     fitInView(sceneRect(), Qt::KeepAspectRatio);
@@ -71,6 +100,7 @@ bool TopologyView::centreOn(const InstanceKey &key)
 
 void TopologyView::wheelEvent(QWheelEvent *event)
 {
+    m_showWhole = false;
     if (event->modifiers() & Qt::ControlModifier) {
         const int delta = event->angleDelta().y();
         if (delta > 0)
@@ -83,8 +113,21 @@ void TopologyView::wheelEvent(QWheelEvent *event)
     QGraphicsView::wheelEvent(event);
 }
 
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    m_showWhole = false; // a pan, a drag or a click: the person has taken over
+    QGraphicsView::mousePressEvent(event);
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    applyShowWhole();
+}
+
 void TopologyView::keyPressEvent(QKeyEvent *event)
 {
+    m_showWhole = false;
     if (event->modifiers() & Qt::ControlModifier) {
         switch (event->key()) {
         case Qt::Key_Plus:

@@ -23,6 +23,12 @@ public:
     void zoomIn();
     void zoomOut();
     void fit();
+    // The first look at a cluster: the whole tree, zoomed out as far as MinReadableZoom and never
+    // in past 100%; a tree too big for that shows its master at the left edge, and the rest is a
+    // scroll away. Kept up as the viewport settles and the tree grows, until the person zooms,
+    // pans or scrolls.
+    void showWhole();
+    static constexpr qreal MinReadableZoom = 0.7;
     // Selects the instance's card and centres it; false if it is not in the scene.
     bool centreOn(const InstanceKey &key);
 
@@ -33,9 +39,13 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void followPalette();
+    void applyShowWhole();
+    bool m_showWhole = false;
     TopologyScene *m_scene;
 };
 

@@ -116,6 +116,19 @@ std::unique_ptr<Store> openStore(Context &ctx, int *code)
     return store;
 }
 
+// Commands that only read open the store read-only: an archived (read-only) store works, and
+// another process's write lock does not hold them up.
+std::unique_ptr<Store> openStoreForReading(Context &ctx, int *code)
+{
+    const QString path
+        = ctx.options().storePath.isEmpty() ? Store::defaultPath() : ctx.options().storePath;
+    QString error;
+    auto store = Store::openReadOnly(path, &error);
+    if (!store)
+        *code = ctx.fail(error);
+    return store;
+}
+
 // --cluster accepts a cluster name or its alias.
 QString resolveCluster(Store &store, const QString &nameOrAlias)
 {
@@ -184,7 +197,7 @@ int auditList(Context &ctx, const QStringList &args)
             a.error.isEmpty() ? QStringLiteral("audit list takes no positional argument") : a.error,
             ExitUsage);
     int code = ExitFailed;
-    auto store = openStore(ctx, &code);
+    auto store = openStoreForReading(ctx, &code);
     if (!store)
         return code;
     AuditFilter filter;
@@ -250,7 +263,7 @@ int auditExport(Context &ctx, const QStringList &args)
     if (out.isEmpty())
         return ctx.fail(QStringLiteral("--out FILE is required"), ExitUsage);
     int code = ExitFailed;
-    auto store = openStore(ctx, &code);
+    auto store = openStoreForReading(ctx, &code);
     if (!store)
         return code;
     AuditFilter filter;
@@ -280,7 +293,7 @@ int auditVerify(Context &ctx, const QStringList &args)
     if (!args.isEmpty())
         return ctx.fail(QStringLiteral("audit verify takes no argument"), ExitUsage);
     int code = ExitFailed;
-    auto store = openStore(ctx, &code);
+    auto store = openStoreForReading(ctx, &code);
     if (!store)
         return code;
     QString error;

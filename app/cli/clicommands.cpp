@@ -1,7 +1,8 @@
 #include "clicommands.h"
 
-#include "logging/logging.h"
+#include "credentials/credentialstore.h"
 #include "mysql/clientlibrary.h"
+#include "mysql/connectionoptions.h"
 
 #include <QCoreApplication>
 
@@ -34,6 +35,27 @@ int printHelp(QTextStream &out)
     }
     out.flush();
     return ExitOk;
+}
+
+QString connectionOptionsProblem(const GlobalOptions &options)
+{
+    ConnectionOptions tls;
+    if (!options.sslMode.isEmpty()) {
+        QString why;
+        const auto mode = sslModeFromName(options.sslMode, &why);
+        if (!mode)
+            return QStringLiteral("--ssl-mode: ") + why;
+        tls.sslMode = *mode;
+    }
+    tls.sslCa = options.sslCa;
+    tls.sslCert = options.sslCert;
+    tls.sslKey = options.sslKey;
+    if (const QString why = tlsOptionsProblem(tls); !why.isEmpty())
+        return why;
+    if (!options.passwordEnv.isEmpty())
+        if (const CredentialResult r = passwordFromEnvironment(options.passwordEnv); !r.ok)
+            return r.error;
+    return {};
 }
 
 } // namespace
@@ -130,12 +152,10 @@ int run(const QStringList &arguments)
     }
     if (!match)
         return usageError(QStringLiteral("unknown command '%1'").arg(rest.first()));
-    if (!options.passwordEnv.isEmpty()) {
-        if (!qEnvironmentVariableIsSet(qPrintable(options.passwordEnv)))
-            return usageError(QStringLiteral("--password-env names %1, but that environment variable is not set")
-                                  .arg(options.passwordEnv));
-        Logging::registerSecret(qEnvironmentVariable(qPrintable(options.passwordEnv)));
-    }
+    // Mistakes in the options are usage errors before anything is opened or connected to, so that
+    // they are not blamed on the first server (or leave a new store behind).
+    if (const QString why = connectionOptionsProblem(options); !why.isEmpty())
+        return usageError(why);
     Context context(options);
     const int code = match->run(context, rest.mid(matchWords));
     context.out().flush();

@@ -12,7 +12,8 @@
 
 namespace Topograph::Cli {
 
-TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<InstanceKey> &extraSeeds, int *exitCode)
+TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<InstanceKey> &extraSeeds, int *exitCode,
+                                 QHash<InstanceKey, InstanceKey> *renamed)
 {
     auto provider = connectionOptionsFor(ctx, exitCode);
     if (!provider)
@@ -39,6 +40,8 @@ TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<Instanc
         *exitCode = ctx.fail(Logging::redacted(result.error));
         return nullptr;
     }
+    if (renamed)
+        *renamed = result.renamed;
     TopologySnapshot::Input in;
     for (InstanceFacts f : result.instances) {
         if (!f.reachable && lastFacts.contains(f.key))

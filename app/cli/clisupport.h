@@ -16,7 +16,10 @@ namespace Topograph::Cli {
 // that does not answer keeps the place its last successful probe gave it (from the store), marked
 // unreachable; downtime, maintenance, promotion rules and aliases come from the store. What was
 // learnt is remembered. On failure reports it and returns nullptr with *exitCode set.
-TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<InstanceKey> &extraSeeds, int *exitCode);
+// *renamed receives alias -> name in the snapshot for each server reached under two names (a
+// seed typed as localhost:PORT whose replicas call it 127.0.0.1:PORT).
+TopologySnapshotPtr liveSnapshot(Context &ctx, Store &store, const QList<InstanceKey> &extraSeeds, int *exitCode,
+                                 QHash<InstanceKey, InstanceKey> *renamed = nullptr);
 
 void printJsonValue(Context &ctx, const QJsonValue &value);
 

@@ -168,11 +168,15 @@ int discoverCommand(Context &ctx, const QStringList &args)
     auto store = openStore(ctx, &code);
     if (!store)
         return code;
-    const auto snapshot = liveSnapshot(ctx, *store, {*seed}, &code);
+    QHash<InstanceKey, InstanceKey> renamed;
+    const auto snapshot = liveSnapshot(ctx, *store, {*seed}, &code, &renamed);
     if (!snapshot)
         return code;
+    // The seed may be in the fleet under the name its replicas use (localhost:PORT is
+    // 127.0.0.1:PORT to them): that is the name remembered, and the one to use from now on.
+    const InstanceKey seedKey = renamed.value(*seed, *seed);
     // The rest of the known fleet was probed too; the seed itself must have answered.
-    if (const InstanceFacts *f = snapshot->instance(*seed); !f || !f->reachable)
+    if (const InstanceFacts *f = snapshot->instance(seedKey); !f || !f->reachable)
         return ctx.fail(Logging::redacted(f && !f->lastErrorText.isEmpty()
                                               ? f->lastErrorText
                                               : QStringLiteral("cannot probe %1").arg(seed->toString())));
@@ -180,6 +184,9 @@ int discoverCommand(Context &ctx, const QStringList &args)
         printJson(ctx, snapshotToJson(*snapshot));
         return ExitOk;
     }
+    if (seedKey != *seed)
+        ctx.out() << seed->toString() << " is " << seedKey.toString()
+                  << " (the name its replicas use for it); remembered as " << seedKey.toString() << ".\n";
     ctx.out() << "Discovered " << snapshot->instances().size() << " instance(s) in "
               << snapshot->clusters().size() << " cluster(s); remembered in " << store->path() << "\n\n";
     QList<const ClusterInfo *> all;
@@ -237,12 +244,13 @@ int topologyCommand(Context &ctx, const QStringList &args)
         if (seeds.isEmpty())
             return code;
     }
-    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code);
+    QHash<InstanceKey, InstanceKey> renamed;
+    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code, &renamed);
     if (!snapshot)
         return code;
     QList<const ClusterInfo *> selected;
     if (asKey) {
-        if (const ClusterInfo *c = snapshot->clusterOf(*asKey))
+        if (const ClusterInfo *c = snapshot->clusterOf(renamed.value(*asKey, *asKey)))
             selected << c;
     } else if (!args.isEmpty()) {
         const ClusterInfo *c = snapshot->cluster(args.first());

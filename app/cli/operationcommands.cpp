@@ -178,9 +178,13 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     if (!policy)
         return ctx.fail(error);
     r.maxLagSeconds = policy->reasonableMaintenanceReplicationLagSeconds;
-    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code);
+    QHash<InstanceKey, InstanceKey> renamed;
+    const auto snapshot = liveSnapshot(ctx, *store, seeds, &code, &renamed);
     if (!snapshot)
         return code;
+    // An argument typed as localhost:PORT names the server the fleet knows as 127.0.0.1:PORT.
+    r.instance = renamed.value(r.instance, r.instance);
+    r.target = renamed.value(r.target, r.target);
     if (kind == OperationKind::GracefulTakeover && !snapshot->cluster(r.cluster))
         return ctx.fail(QStringLiteral("no cluster named '%1'").arg(r.cluster));
     if (kind == OperationKind::Rejoin && !r.target.isValid()) {

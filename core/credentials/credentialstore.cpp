@@ -180,20 +180,37 @@ CredentialResult CredentialStore::run(Operation operation, const QString &accoun
     }
 }
 
+CredentialResult passwordFromEnvironment(const QString &variable)
+{
+    CredentialResult result;
+    const QByteArray name = variable.toLocal8Bit();
+    if (!qEnvironmentVariableIsSet(name.constData())) {
+        result.error = QStringLiteral("--password-env %1: the environment variable %1 is not set; export "
+                                      "the password in it, or leave --password-env out to use the keychain")
+                           .arg(variable);
+        return result;
+    }
+    const QString secret = qEnvironmentVariable(name.constData());
+    // An empty variable is nearly always a mistake (a typo in an export, a secret that did not
+    // load), and connecting with an empty password would hide it behind "access denied".
+    if (secret.isEmpty()) {
+        result.error = QStringLiteral("--password-env %1: the environment variable %1 is empty; put the "
+                                      "password in it, or leave --password-env out to use the keychain")
+                           .arg(variable);
+        return result;
+    }
+    result.ok = true;
+    result.secret = secret;
+    Logging::registerSecret(result.secret);
+    return result;
+}
+
 CredentialResult resolvePassword(const QString &user, const QString &cluster, const QString &passwordEnvVar,
                                  CredentialStore &store)
 {
     CredentialResult result;
-    if (!passwordEnvVar.isEmpty()) {
-        if (!qEnvironmentVariableIsSet(passwordEnvVar.toLocal8Bit().constData())) {
-            result.error = QStringLiteral("--password-env %1: the environment variable %1 is not set").arg(passwordEnvVar);
-            return result;
-        }
-        result.ok = true;
-        result.secret = qEnvironmentVariable(passwordEnvVar.toLocal8Bit().constData());
-        Logging::registerSecret(result.secret);
-        return result;
-    }
+    if (!passwordEnvVar.isEmpty())
+        return passwordFromEnvironment(passwordEnvVar);
     QStringList tried;
     if (!cluster.isEmpty()) {
         const QString account = CredentialStore::accountFor(user, cluster);

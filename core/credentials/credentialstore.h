@@ -50,9 +50,13 @@ private:
     int m_timeoutMs;
 };
 
+// The password in the environment variable named by --password-env: unset or empty is an error
+// naming the variable (never a silent fall back, never an empty password). Registered for redaction.
+CredentialResult passwordFromEnvironment(const QString &variable);
+
 // The topology password for a user and cluster, in the order scripts rely on:
-//   1. the environment variable named by --password-env (when one is named: unset is an error,
-//      never a silent fall back),
+//   1. the environment variable named by --password-env (when one is named: unset or empty is an
+//      error, never a silent fall back),
 //   2. the keychain entry for the cluster (when a cluster is given),
 //   3. the global keychain entry.
 // The error, when all fail, names every place that was tried.

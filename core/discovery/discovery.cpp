@@ -144,11 +144,10 @@ Discovery::Result Discovery::discover(const QList<InstanceKey> &seeds, const Opt
         probing.connectionOptions = [&optionsCache](const InstanceKey &k) { return optionsCache.value(k); };
         return probeOnce(keys, probing);
     };
-    QHash<InstanceKey, InstanceKey> renamed;
-    result.instances = crawl(seeds, batch, options.maxInstances, &renamed);
+    result.instances = crawl(seeds, batch, options.maxInstances, &result.renamed);
     QList<InstanceKey> seedKeys;
     for (const InstanceKey &k : seeds)
-        seedKeys.append(renamed.value(k, k));
+        seedKeys.append(result.renamed.value(k, k));
 
     // Success when at least one seed answered; otherwise say why the first one did not.
     bool anySeed = false;

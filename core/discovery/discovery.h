@@ -51,6 +51,9 @@ public:
         // Set when no seed could be probed: names the seed(s) and why (the first seed's error).
         QString error;
         ProbeError seedError = ProbeError::None;
+        // alias -> canonical key for servers reached under two names (see removeAliases): a seed
+        // typed as localhost:3306 is in the snapshot as 127.0.0.1:3306 when its replicas say so.
+        QHash<InstanceKey, InstanceKey> renamed;
         bool ok() const { return error.isEmpty(); }
     };
     // Live discovery over real connections, each instance probed on its own thread (at most

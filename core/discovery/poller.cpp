@@ -81,6 +81,8 @@ void Poller::start()
         m_store = Store::open(m_options.storePath, &m_storeError);
         if (!m_store)
             spdlog::warn("poller: known instances will not be saved: {}", m_storeError);
+        else // what the poller changes by itself (forgetting an alias) is the engine's doing
+            m_store->setActor(QStringLiteral("auto"));
     }
     if (m_store && m_options.loadStoredInstances) {
         QString error;

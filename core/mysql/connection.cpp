@@ -268,30 +268,9 @@ bool Connection::open()
         return false;
     }
     const SslMode mode = m_options.sslMode;
-    if (mode != SslMode::Disabled) {
-        const QList<std::pair<QString, QString>> files{{QStringLiteral("--ssl-ca"), m_options.sslCa},
-                                                       {QStringLiteral("--ssl-cert"), m_options.sslCert},
-                                                       {QStringLiteral("--ssl-key"), m_options.sslKey}};
-        for (const auto &[option, path] : files) {
-            if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-                setError(ProbeError::Tls, 0,
-                         QStringLiteral("cannot connect to %1: the %2 file '%3' does not exist or is not readable")
-                             .arg(where, option, path));
-                return false;
-            }
-        }
-        if (m_options.sslCert.isEmpty() != m_options.sslKey.isEmpty()) {
-            setError(ProbeError::Tls, 0,
-                     QStringLiteral("cannot connect to %1: --ssl-cert and --ssl-key go together (a client "
-                                    "certificate needs its key)").arg(where));
-            return false;
-        }
-        if (mode == SslMode::VerifyCa && m_options.sslCa.isEmpty()) {
-            setError(ProbeError::Tls, 0,
-                     QStringLiteral("cannot connect to %1: ssl-mode VERIFY_CA needs --ssl-ca FILE (the CA "
-                                    "that signed the server certificate)").arg(where));
-            return false;
-        }
+    if (const QString why = tlsOptionsProblem(m_options); !why.isEmpty()) {
+        setError(ProbeError::Tls, 0, QStringLiteral("cannot connect to %1: %2").arg(where, why));
+        return false;
     }
 
     m_mysql = mysql_init(nullptr);

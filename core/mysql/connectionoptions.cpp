@@ -1,5 +1,6 @@
 #include "connectionoptions.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 namespace Topograph {
@@ -37,6 +38,24 @@ std::optional<SslMode> sslModeFromName(const QString &name, QString *error)
                      .arg(name, sslModeNames().join(QStringLiteral(", ")));
     }
     return std::nullopt;
+}
+
+QString tlsOptionsProblem(const ConnectionOptions &options)
+{
+    if (options.sslMode == SslMode::Disabled)
+        return {};
+    const QList<std::pair<QString, QString>> files{{QStringLiteral("--ssl-ca"), options.sslCa},
+                                                   {QStringLiteral("--ssl-cert"), options.sslCert},
+                                                   {QStringLiteral("--ssl-key"), options.sslKey}};
+    for (const auto &[option, path] : files)
+        if (!path.isEmpty() && !QFileInfo(path).isReadable())
+            return QStringLiteral("the %1 file '%2' does not exist or is not readable").arg(option, path);
+    if (options.sslCert.isEmpty() != options.sslKey.isEmpty())
+        return QStringLiteral("--ssl-cert and --ssl-key go together (a client certificate needs its key)");
+    if (options.sslMode == SslMode::VerifyCa && options.sslCa.isEmpty())
+        return QStringLiteral("--ssl-mode VERIFY_CA needs --ssl-ca FILE (the CA that signed the server "
+                              "certificates)");
+    return {};
 }
 
 } // namespace Topograph

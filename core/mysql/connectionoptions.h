@@ -39,4 +39,9 @@ struct ConnectionOptions
     QString accountText() const { return user + QLatin1Char('@') + key.toString(); }
 };
 
+// What is wrong with the TLS options taken together, naming the option (a file that cannot be
+// read, a certificate without its key, VERIFY_CA without a CA); empty when they can be used.
+// Checked before any connection, so that a mistake in the options is not blamed on a server.
+QString tlsOptionsProblem(const ConnectionOptions &options);
+
 } // namespace Topograph

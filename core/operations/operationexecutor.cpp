@@ -73,7 +73,8 @@ void OperationExecutor::audit(
     AuditEntry e;
     e.actor = m_store.actor();
     e.cluster = cluster;
-    e.instance = request.instance.toString();
+    // Cluster-wide requests (an alias) name no instance: none is recorded, not ":0".
+    e.instance = request.instance.isValid() ? request.instance.toString() : QString();
     e.action = operationKindName(request.kind);
     e.outcome = AuditOutcome::Refused;
     e.message = out.message;
@@ -81,6 +82,10 @@ void OperationExecutor::audit(
         = QJsonObject { { QStringLiteral("target"),
                             request.target.isValid() ? request.target.toString() : QString() },
               { QStringLiteral("runningId"), double(out.runningId) } };
+    if (cluster.isEmpty() && !request.cluster.isEmpty()) // a cluster the snapshot does not know
+        e.details.insert(QStringLiteral("requestedCluster"), request.cluster);
+    if (!request.text.isEmpty() && request.kind == OperationKind::SetAlias)
+        e.details.insert(QStringLiteral("alias"), request.text);
     QString error;
     if (!AuditLog(m_store).append(e, &error))
         spdlog::error("could not audit the refused {}: {}", e.action, error);
@@ -123,6 +128,12 @@ OperationOutcome OperationExecutor::storeChange(
     }
     out.success = ok;
     out.message = ok ? out.plan.summary : error;
+    // The Store audits what it changed; what it refused (an alias another cluster has) is
+    // audited here like every other refusal.
+    if (!ok) {
+        out.refused = true;
+        audit(r, out, out.plan.cluster);
+    }
     return out;
 }
 

@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QThread>
+#include <QUrl>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -80,11 +81,41 @@ QString uniqueConnectionName()
         .arg(connectionCounter.fetchAndAddRelaxed(1));
 }
 
+// Writable, and not made read-only on purpose: root ignores permissions, so a file or folder with
+// no write bit at all counts as read-only too.
+bool isWritable(const QFileInfo &fi)
+{
+    const auto writeBits
+        = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    return fi.isWritable() && (fi.permissions() & writeBits);
+}
+
+// A read-only connection to path. SQLite must create the -shm (and -wal) files even to read a
+// WAL-mode file; in a folder nobody can write (an archive) it cannot, and without a -wal file
+// there is no writer either, so the file is opened as immutable: no locks, no companions.
+void setReadOnlyTarget(QSqlDatabase &db, const QString &path)
+{
+    const QFileInfo fi(path);
+    const bool archived = !isWritable(QFileInfo(fi.absolutePath()))
+        && !QFileInfo::exists(path + QStringLiteral("-wal"));
+    if (archived) {
+        QUrl url = QUrl::fromLocalFile(fi.absoluteFilePath());
+        url.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(QString::fromUtf8(url.toEncoded()));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    }
+}
+
 // Everything we check before opening the file for writing, so that a file we refuse is never
 // touched: not even a WAL conversion or a checkpoint. alreadyOpen: a Store of this process has the
 // file open, so it is a store we accepted, and its header must not be read through a descriptor
-// of our own (see storeLifecycleMutex).
-bool inspectExisting(const QString &path, bool alreadyOpen, int *version, QString *error)
+// of our own (see storeLifecycleMutex). forWriting: refuse a file or folder Topograph cannot write.
+bool inspectExisting(
+    const QString &path, bool alreadyOpen, bool forWriting, int *version, QString *error)
 {
     const QFileInfo fi(path);
     const QString leftAlone = QStringLiteral("Topograph left the file untouched.");
@@ -117,11 +148,7 @@ bool inspectExisting(const QString &path, bool alreadyOpen, int *version, QStrin
             return false;
         }
     }
-    // Root ignores permissions, so a file marked read-only (no write bit at all) is refused too:
-    // someone made it read-only on purpose.
-    const auto writeBits
-        = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-    if (!fi.isWritable() || !(fi.permissions() & writeBits)) {
+    if (forWriting && !isWritable(fi)) {
         setError(error,
             QStringLiteral("the store %1 is read-only: Topograph must write to it (audit "
                            "log, recoveries). Make it writable (chmod u+w) or use another "
@@ -130,7 +157,7 @@ bool inspectExisting(const QString &path, bool alreadyOpen, int *version, QStrin
         return false;
     }
     const QFileInfo dir(fi.absolutePath());
-    if (!dir.isWritable()) {
+    if (forWriting && !dir.isWritable()) {
         setError(error,
             QStringLiteral("the folder %1 of the store %2 is not writable: SQLite needs to "
                            "create its -wal and -shm files beside the store. Make the folder "
@@ -143,9 +170,7 @@ bool inspectExisting(const QString &path, bool alreadyOpen, int *version, QStrin
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(
-            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        setReadOnlyTarget(db, path);
         if (!db.open()) {
             setError(error,
                 QStringLiteral("cannot open the store %1: %2. %3")
@@ -254,6 +279,27 @@ QString Store::osActor()
     return user + QLatin1Char('@') + QSysInfo::machineHostName();
 }
 
+namespace {
+
+// Looking at a WAL-mode file creates its -wal/-shm companions; a file we refuse is left as we
+// found it, companions included (never while a store of ours uses them). Call with the
+// lifecycle mutex held.
+bool admitExisting(const QString &path, bool forWriting, int *version, QString *error)
+{
+    const bool alreadyOpen = liveStores().value(liveKey(path)) > 0;
+    const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
+    const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
+    if (inspectExisting(path, alreadyOpen, forWriting, version, error))
+        return true;
+    if (!alreadyOpen && !hadWal && QFileInfo(wal).size() == 0)
+        QFile::remove(wal);
+    if (!alreadyOpen && !hadShm && !hadWal)
+        QFile::remove(shm);
+    return false;
+}
+
+} // namespace
+
 std::unique_ptr<Store> Store::open(const QString &path, QString *error)
 {
     if (path.isEmpty()) {
@@ -261,20 +307,10 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
         return nullptr;
     }
     QMutexLocker lifecycle(&storeLifecycleMutex());
-    const bool alreadyOpen = liveStores().value(liveKey(path)) > 0;
     int version = 0;
     if (QFileInfo::exists(path)) {
-        // Looking at a WAL-mode file creates its -wal/-shm companions; a file we refuse is left
-        // as we found it, companions included (never while a store of ours uses them).
-        const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
-        const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
-        if (!inspectExisting(path, alreadyOpen, &version, error)) {
-            if (!alreadyOpen && !hadWal && QFileInfo(wal).size() == 0)
-                QFile::remove(wal);
-            if (!alreadyOpen && !hadShm && !hadWal)
-                QFile::remove(shm);
+        if (!admitExisting(path, true, &version, error))
             return nullptr;
-        }
     } else {
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
@@ -321,6 +357,56 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error)
         || !store->exec(QStringLiteral("PRAGMA synchronous=NORMAL"), &e)
         || !store->migrate(version, &e)) {
         setError(error, e);
+        return nullptr;
+    }
+    return store;
+}
+
+std::unique_ptr<Store> Store::openReadOnly(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        setError(error, QStringLiteral("no store file given"));
+        return nullptr;
+    }
+    if (!QFileInfo::exists(path)) {
+        setError(error,
+            QStringLiteral("there is no Topograph store at %1 (nothing recorded yet, or a wrong "
+                           "--store)")
+                .arg(path));
+        return nullptr;
+    }
+    QMutexLocker lifecycle(&storeLifecycleMutex());
+    int version = 0;
+    if (!admitExisting(path, false, &version, error))
+        return nullptr;
+    // Reading an older schema would need its migration, which is a write.
+    if (version != currentSchemaVersion()) {
+        setError(error,
+            version == 0
+                ? QStringLiteral("%1 is empty: it is not a Topograph store yet.").arg(path)
+                : QStringLiteral("the store %1 has schema version %2; this Topograph reads "
+                                 "version %3. Open it once with write access (any topograph-cli "
+                                 "command that records, or the GUI) to upgrade it, or read it "
+                                 "with the Topograph that wrote it.")
+                      .arg(path)
+                      .arg(version)
+                      .arg(currentSchemaVersion()));
+        return nullptr;
+    }
+    std::unique_ptr<Store> store(new Store(path, uniqueConnectionName()));
+    store->m_readOnly = true;
+    store->m_schemaVersion = version;
+    store->m_liveKey = liveKey(path);
+    ++liveStores()[store->m_liveKey];
+    lifecycle.unlock();
+    // No WAL switch, no migration, no BEGIN IMMEDIATE: nothing here waits for another process's
+    // write lock, and a store in WAL mode gives every SELECT a consistent snapshot.
+    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
+    setReadOnlyTarget(store->m_db, path);
+    if (!store->m_db.open()) {
+        setError(error,
+            QStringLiteral("cannot open the store %1 for reading: %2")
+                .arg(path, store->m_db.lastError().text()));
         return nullptr;
     }
     return store;
@@ -426,6 +512,11 @@ bool Store::write(const std::function<bool(QString *error)> &body, QString *erro
 {
     if (m_inWrite) // nested: part of the caller's transaction
         return body(error);
+    if (m_readOnly) {
+        setError(error,
+            QStringLiteral("the store %1 was opened read-only; nothing was written.").arg(m_path));
+        return false;
+    }
     QElapsedTimer timer;
     timer.start();
     for (;;) {

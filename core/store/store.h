@@ -43,6 +43,10 @@ public:
     // program's SQLite database, has a newer schema than this binary knows, or is not writable:
     // *error names the file and says what to do.
     static std::unique_ptr<Store> open(const QString &path, QString *error);
+    // For commands that only read (audit list, export, verify): an existing store at the current
+    // schema, read-only or in a read-only folder (an archive) included. Takes no write lock, so
+    // it never waits behind another process's writes; write() refuses.
+    static std::unique_ptr<Store> openReadOnly(const QString &path, QString *error);
     // <AppDataLocation>/topograph.sqlite; the TOPOGRAPH_STORE environment variable overrides it.
     static QString defaultPath();
     static int currentSchemaVersion();
@@ -134,6 +138,7 @@ private:
     QString m_actor;
     int m_schemaVersion = 0;
     bool m_inWrite = false;
+    bool m_readOnly = false;
     mutable bool m_lastBusy = false;
 };
 

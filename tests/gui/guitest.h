@@ -2,6 +2,9 @@
 
 // Small helpers every GUI test shares.
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStringList>
 #include <QTest>
 #include <QWidget>
@@ -18,6 +21,17 @@ inline void saveArtifact(QWidget &w, const QString &name)
     QDir().mkpath(dir);
     QTest::qWait(50); // pending layout requests first: a new status text may need more lines
     w.grab().save(dir + QLatin1Char('/') + name);
+}
+
+// Removes the throw-away settings file a test wrote (its organisation name is the test's own).
+inline void removeTestSettings()
+{
+    QSettings settings;
+    const QString file = settings.fileName();
+    settings.clear();
+    settings.sync();
+    QFile::remove(file);
+    QDir().rmdir(QFileInfo(file).absolutePath());
 }
 
 // The comma-separated items after `prefix` on the line of `text` that starts with it ("none" =

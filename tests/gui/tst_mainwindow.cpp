@@ -61,12 +61,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::cleanupTestCase()
 {
-    QSettings settings;
-    const QString file = settings.fileName();
-    settings.clear();
-    settings.sync();
-    QFile::remove(file);
-    QDir().rmdir(QFileInfo(file).absolutePath());
+    Topograph::Test::removeTestSettings();
 }
 
 void tst_MainWindow::menusAreTranslated_data()

@@ -1,5 +1,6 @@
 #include "startupoptions.h"
 
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Topograph;
@@ -60,8 +61,17 @@ void tst_StartupOptions::passwordFromTheNamedVariable()
     qunsetenv("TOPOGRAPH_TST_STARTUP_PW");
     QVERIFY(!connectionOptionsProvider(o, &error));
     QVERIFY2(error.contains(o.passwordEnv), qPrintable(error)); // unset is an error, never a fallback
+    qputenv("TOPOGRAPH_TST_STARTUP_PW", "");
+    QVERIFY(!connectionOptionsProvider(o, &error)); // empty too: never an empty password
+    QVERIFY2(error.contains(o.passwordEnv) && error.contains(QLatin1String("is empty")), qPrintable(error));
     qputenv("TOPOGRAPH_TST_STARTUP_PW", "s3cret");
     o.sslMode = QStringLiteral("verify-ca");
+    // VERIFY_CA without its CA is the option's mistake, said before any connection
+    QVERIFY(!connectionOptionsProvider(o, &error));
+    QVERIFY2(error.contains(QLatin1String("--ssl-ca")), qPrintable(error));
+    QTemporaryFile ca;
+    QVERIFY(ca.open());
+    o.sslCa = ca.fileName();
     const auto provider = connectionOptionsProvider(o, &error);
     QVERIFY2(provider, qPrintable(error));
     const ConnectionOptions c = (*provider)(InstanceKey(QStringLiteral("db1"), 3306));

@@ -11,6 +11,8 @@
 //   auditwriter STORE recover-and-hang CLUSTER
 //                                            starts a recovery, completes two steps, begins a
 //                                            third, prints "hanging ID" and waits to be killed
+//   auditwriter STORE hold-write-lock        takes the write lock (BEGIN IMMEDIATE), prints
+//                                            "holding" and keeps it until killed
 //   auditwriter STORE sample                 a small store with every kind of record and text
 //                                            that exports must keep intact
 
@@ -90,6 +92,20 @@ int recoverAndHang(Store &store, const QString &cluster)
     say(QStringLiteral("hanging %1").arg(claim.id));
     for (;;)
         QThread::sleep(1);
+}
+
+int holdWriteLock(Store &store)
+{
+    QString error;
+    store.write(
+        [](QString *) {
+            say(QStringLiteral("holding"));
+            for (;;)
+                QThread::sleep(1);
+            return true;
+        },
+        &error);
+    return fail(error);
 }
 
 int sample(Store &store)
@@ -199,5 +215,7 @@ int main(int argc, char *argv[])
         return recoverAndHang(*store, args.at(2));
     if (mode == QLatin1String("sample"))
         return sample(*store);
+    if (mode == QLatin1String("hold-write-lock"))
+        return holdWriteLock(*store);
     return fail(QStringLiteral("unknown mode %1").arg(mode));
 }

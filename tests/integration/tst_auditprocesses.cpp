@@ -6,6 +6,7 @@
 #include "store/recoverylog.h"
 #include "store/store.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -114,6 +115,8 @@ private slots:
     void interruptedRecoveryIsToldTruthfully();
     void cliRefusesBadStores_data();
     void cliRefusesBadStores();
+    void readingAnArchiveCreatesNothing();
+    void readingDoesNotWaitForAWriter();
     void tamperingWithSqlite3IsCaught_data();
     void tamperingWithSqlite3IsCaught();
     void pdfExportWorksHeadless();
@@ -318,6 +321,7 @@ void tst_AuditProcesses::cliRefusesBadStores_data()
                              << "is damaged";
     QTest::newRow("newer schema") << "newer"
                                   << "newer Topograph";
+    // Refused for ack (a write); audit verify and list read them.
     QTest::newRow("read-only file") << "readonly"
                                     << "read-only";
     QTest::newRow("not writable for this user") << "nobody"
@@ -369,10 +373,22 @@ void tst_AuditProcesses::cliRefusesBadStores()
         { QStringLiteral("audit"), QStringLiteral("list") },
         { QStringLiteral("ack"), QStringLiteral("--all"), QStringLiteral("--comment"),
             QStringLiteral("x") } };
+    // A store this user may only read (an archive) is readable: reading needs no write access.
+    const bool readable = kind == QLatin1String("readonly") || kind == QLatin1String("nobody");
     for (const QStringList &command : commands) {
         const QStringList args = prefix + QStringList { QStringLiteral("--store"), file } + command;
         const Run r = prefix.isEmpty() ? runProgram(cliPath, args)
                                        : runProgram(QStringLiteral("setpriv"), args);
+        if (readable && command.first() == QLatin1String("audit")) {
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QLatin1String("topograph-cli:")), qPrintable(r.err));
+            if (command.last() == QLatin1String("verify"))
+                QVERIFY2(r.out.startsWith(QLatin1String("Audit log intact: 400 entries verified")),
+                    qPrintable(r.out));
+            else
+                QVERIFY2(r.out.contains(QLatin1String("entry 400")), qPrintable(r.out));
+            continue;
+        }
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(file), qPrintable(r.err));
         QVERIFY2(r.err.contains(expected), qPrintable(r.err));
@@ -380,6 +396,68 @@ void tst_AuditProcesses::cliRefusesBadStores()
     }
     QCOMPARE(fileBytes(file), before);
     QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void tst_AuditProcesses::readingAnArchiveCreatesNothing()
+{
+    // An archived store: the file and its folder made read-only (write bits off, which root
+    // respects in Topograph too). Reading it works and leaves no -wal/-shm behind.
+    const QString folder = path(QStringLiteral("archive"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString file = folder + QStringLiteral("/store.sqlite");
+    fillStore(file, 50);
+    QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+    const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(file, readOnly));
+    QVERIFY(QFile::setPermissions(folder, readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                                              | QFileDevice::ExeOther));
+    const QByteArray before = fileBytes(file);
+    Run r = cli(file, { QStringLiteral("audit"), QStringLiteral("verify") });
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QLatin1String("Audit log intact: 50 entries verified")), qPrintable(r.out));
+    r = cli(file, { QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                      QStringLiteral("csv"), QStringLiteral("--out"), path(QStringLiteral("archive.csv")) });
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("50 entries")), qPrintable(r.out));
+    r = cli(file, { QStringLiteral("ack"), QStringLiteral("--all"), QStringLiteral("--comment"),
+                      QStringLiteral("x") });
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("read-only")), qPrintable(r.err));
+    QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+    QCOMPARE(fileBytes(file), before);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void tst_AuditProcesses::readingDoesNotWaitForAWriter()
+{
+    // Another process holds the write lock (a long transaction): audit verify and list read a
+    // consistent snapshot at once instead of waiting for it (the write retries give up at 30 s).
+    const QString file = path(QStringLiteral("locked.sqlite"));
+    fillStore(file, 20);
+    QProcess writer;
+    writer.start(writerPath, { file, QStringLiteral("hold-write-lock") });
+    QVERIFY(writer.waitForStarted());
+    QByteArray said;
+    while (!said.contains("holding") && writer.waitForReadyRead(10000))
+        said += writer.readAllStandardOutput();
+    QVERIFY2(said.contains("holding"), said.constData());
+    QElapsedTimer t;
+    t.start();
+    Run r = cli(file, { QStringLiteral("audit"), QStringLiteral("verify") });
+    const qint64 verifyMs = t.elapsed();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QLatin1String("Audit log intact: 20 entries verified")), qPrintable(r.out));
+    t.restart();
+    r = cli(file, { QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--limit"),
+                      QStringLiteral("5") });
+    const qint64 listMs = t.elapsed();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    qInfo("behind a held write lock: audit verify %lld ms, audit list %lld ms", verifyMs, listMs);
+    QVERIFY(writer.state() == QProcess::Running); // the lock was held all along
+    writer.kill();
+    writer.waitForFinished();
+    QVERIFY2(verifyMs < 3000 && listMs < 3000, "a reader waited for the writer");
 }
 
 void tst_AuditProcesses::tamperingWithSqlite3IsCaught_data()

@@ -3,6 +3,7 @@
 // (with the store left untouched), and `watch` printing changes and stopping cleanly on a signal.
 #include "sandbox.h"
 
+#include "store/auditlog.h"
 #include "store/store.h"
 
 #include <QCryptographicHash>
@@ -118,11 +119,16 @@ private slots:
     void storeThatIsNotOursIsLeftUntouched();
     void watchPrintsChangesAndStopsOnSignal_data();
     void watchPrintsChangesAndStopsOnSignal();
+    void discoverFromLocalhostUsesTheFleetsName();
+    void optionMistakesAreUsageErrorsBeforeAnything_data();
+    void optionMistakesAreUsageErrorsBeforeAnything();
+    void watchForgetsAnAliasAsTheEngine();
 
 private:
     QProcessEnvironment environment(const QString &password) const;
     QStringList globals(const QString &store = {}) const;
-    Run cli(const QStringList &args, const QString &password = {}) const;
+    Run cli(const QStringList &args, const QString &password = {},
+            const QProcessEnvironment &extra = {}) const;
     QString addr(const QString &node) const { return m_sb->address(node); }
 
     std::unique_ptr<Sandbox> m_sb;
@@ -145,10 +151,14 @@ QStringList tst_CliDiscovery::globals(const QString &store) const
             QStringLiteral("topograph"), QStringLiteral("--password-env"), QStringLiteral("TG_PW")};
 }
 
-Run tst_CliDiscovery::cli(const QStringList &args, const QString &password) const
+Run tst_CliDiscovery::cli(const QStringList &args, const QString &password,
+                          const QProcessEnvironment &extra) const
 {
     QProcess p;
-    p.setProcessEnvironment(environment(password));
+    QProcessEnvironment env = environment(password);
+    for (const QString &name : extra.keys())
+        env.insert(name, extra.value(name));
+    p.setProcessEnvironment(env);
     QElapsedTimer t;
     t.start();
     p.start(QStringLiteral(TOPOGRAPH_BIN_DIR "/topograph-cli"), args);
@@ -386,6 +396,128 @@ void tst_CliDiscovery::watchPrintsChangesAndStopsOnSignal()
         QVERIFY2(line.startsWith(QLatin1String("    ")) || QDateTime::fromString(line.section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs).isValid(),
                  qPrintable(line));
     QVERIFY(p.readAllStandardError().isEmpty());
+}
+
+void tst_CliDiscovery::discoverFromLocalhostUsesTheFleetsName()
+{
+    // "localhost" is one server under a second name (its replicas call it 127.0.0.1): discover
+    // names it as the fleet does, remembers that name, and later commands accept either.
+    const QString store = m_dir.filePath(QStringLiteral("localhost.sqlite"));
+    const QString typed = QStringLiteral("localhost:%1").arg(m_sb->port(QStringLiteral("c")));
+    Run r = cli(globals(store) << QStringLiteral("discover") << typed);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.startsWith(QStringLiteral("%1 is %2 (the name its replicas use for it); remembered as %2.\n")
+                                  .arg(typed, addr("c"))),
+             qPrintable(r.out));
+    QVERIFY(r.out.contains(QLatin1String("Discovered 4 instance(s) in 1 cluster(s)")));
+    QVERIFY(r.err.isEmpty());
+    {
+        QString error;
+        auto s = Topograph::Store::open(store, &error);
+        QVERIFY2(s, qPrintable(error));
+        QStringList known;
+        for (const Topograph::Store::KnownInstance &k : s->knownInstances())
+            known << k.key.toString();
+        known.sort();
+        QStringList expected{addr("a"), addr("b"), addr("c"), addr("d")};
+        expected.sort();
+        QCOMPARE(known, expected);
+    }
+    r = cli(globals(store) << QStringLiteral("topology") << typed);
+    QVERIFY2(r.exitCode == 0 && r.out.count(QLatin1Char('\n')) == 4, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("+ ") + addr("c")), qPrintable(r.out));
+}
+
+void tst_CliDiscovery::optionMistakesAreUsageErrorsBeforeAnything_data()
+{
+    QTest::addColumn<QStringList>("options"); // global options, replacing the defaults' --password-env
+    QTest::addColumn<QString>("message");
+    QTest::newRow("VERIFY_CA without a CA")
+        << QStringList{"--password-env", "TG_PW", "--ssl-mode", "VERIFY_CA"}
+        << "^topograph-cli: --ssl-mode VERIFY_CA needs --ssl-ca FILE";
+    QTest::newRow("CA file missing")
+        << QStringList{"--password-env", "TG_PW", "--ssl-mode", "VERIFY_CA", "--ssl-ca", "/nonexistent/ca.pem"}
+        << "^topograph-cli: the --ssl-ca file '/nonexistent/ca.pem' does not exist";
+    QTest::newRow("certificate without key")
+        << QStringList{"--password-env", "TG_PW", "--ssl-mode", "REQUIRED", "--ssl-cert", "%self"}
+        << "^topograph-cli: --ssl-cert and --ssl-key go together";
+    QTest::newRow("password variable empty") << QStringList{"--password-env", "TG_EMPTY"}
+                                             << "^topograph-cli: --password-env TG_EMPTY: the environment "
+                                                "variable TG_EMPTY is empty";
+    QTest::newRow("password variable unset") << QStringList{"--password-env", "TG_NO_SUCH_VARIABLE"}
+                                             << "^topograph-cli: --password-env TG_NO_SUCH_VARIABLE: the "
+                                                "environment variable TG_NO_SUCH_VARIABLE is not set";
+}
+
+void tst_CliDiscovery::optionMistakesAreUsageErrorsBeforeAnything()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    options.replaceInStrings(QStringLiteral("%self"), QStringLiteral(TOPOGRAPH_BIN_DIR "/topograph-cli"));
+    const QString store = m_dir.filePath(QStringLiteral("never-created.sqlite"));
+    QProcessEnvironment extra;
+    extra.insert(QStringLiteral("TG_EMPTY"), QString());
+    for (const QString &command : {QStringLiteral("discover"), QStringLiteral("instance")}) {
+        const Run r = cli(QStringList{QStringLiteral("--store"), store, QStringLiteral("--user"),
+                                      QStringLiteral("topograph")}
+                              + options + QStringList{command, addr("a")},
+                          {}, extra);
+        QCOMPARE(r.exitCode, 2); // a usage error: the option is wrong, not the server
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(QRegularExpression(message)), qPrintable(lines.first()));
+        QVERIFY2(!lines.first().contains(addr("a")), qPrintable(lines.first())); // no server blamed
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFile::exists(store)); // nothing opened, nothing created
+    }
+}
+
+void tst_CliDiscovery::watchForgetsAnAliasAsTheEngine()
+{
+    // A store that knows c under a second name too (discovered as localhost:PORT back when it had
+    // no replica naming it): the watch sees both names are one server and forgets the alias on
+    // its own, so the audit log names the engine, not the person who started the watch.
+    const QString store = m_dir.filePath(QStringLiteral("alias.sqlite"));
+    Run r = cli(globals(store) << QStringLiteral("discover") << addr("a"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const Topograph::InstanceKey alias(QStringLiteral("localhost"), m_sb->port(QStringLiteral("c")));
+    auto knowsAlias = [&] {
+        QString error;
+        auto s = Topograph::Store::open(store, &error);
+        for (const Topograph::Store::KnownInstance &k : s->knownInstances())
+            if (k.key == alias)
+                return true;
+        return false;
+    };
+    {
+        QString error;
+        auto s = Topograph::Store::open(store, &error);
+        QVERIFY2(s, qPrintable(error));
+        Topograph::Store::KnownInstance k;
+        k.key = alias;
+        QVERIFY2(s->upsertKnownInstance(k, &error), qPrintable(error));
+    }
+    QVERIFY(knowsAlias());
+    QProcess p;
+    p.setProcessEnvironment(environment({}));
+    p.start(QStringLiteral(TOPOGRAPH_BIN_DIR "/topograph-cli"), globals(store) << QStringLiteral("watch"));
+    QVERIFY(p.waitForStarted());
+    const bool forgotten = Sandbox::waitFor([&] { return !knowsAlias(); }, 10000);
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(10000));
+    QVERIFY2(forgotten, qPrintable(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())));
+
+    QString error;
+    auto s = Topograph::Store::open(store, &error);
+    QVERIFY2(s, qPrintable(error));
+    Topograph::AuditFilter all;
+    QList<Topograph::AuditEntry> forgets;
+    for (const Topograph::AuditEntry &e : Topograph::AuditLog(*s).entries(all, &error))
+        if (e.action == QLatin1String("forget-instance"))
+            forgets << e;
+    QCOMPARE(forgets.size(), 1);
+    QCOMPARE(forgets.first().instance, alias.toString());
+    QCOMPARE(forgets.first().actor, QStringLiteral("auto"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliDiscovery)

@@ -1,6 +1,7 @@
 // The operation commands through the real topograph-cli binary against a real sandbox: exit codes,
 // what they print, what they changed on the servers and what they recorded in the store.
 #include "sandbox.h"
+#include "store/auditlog.h"
 #include "store/recoverylog.h"
 #include "store/store.h"
 #include "writer.h"
@@ -30,6 +31,7 @@ private slots:
     void canRelocate();
     void relocateThenTakeover();
     void downtimeAliasForget();
+    void refusedAliasIsAuditedWithoutAnInstance();
 
 private:
     Run cli(const QStringList &args) const;
@@ -192,6 +194,49 @@ void tst_CliOperations::downtimeAliasForget()
     QCOMPARE(store->clusterAliases().value(addr(QStringLiteral("b"))), QStringLiteral("shop"));
     r = cli({ QStringLiteral("forget"), addr(QStringLiteral("d")) });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+}
+
+void tst_CliOperations::refusedAliasIsAuditedWithoutAnInstance()
+{
+    // An alias names a cluster, never an instance: its refusals are audited with no instance
+    // (not ":0"), whether validation refused it (no such cluster) or the store did (taken).
+    QString error;
+    QString cluster;
+    {
+        auto store = Store::open(m_store, &error);
+        QVERIFY2(store, qPrintable(error));
+        for (const Store::KnownInstance &k : store->knownInstances())
+            if (k.key.toString() == addr(QStringLiteral("a")))
+                cluster = k.clusterName;
+        QVERIFY2(store->setClusterAlias(QStringLiteral("10.9.9.9:3306"), QStringLiteral("taken"), &error),
+            qPrintable(error));
+    }
+    QVERIFY(!cluster.isEmpty());
+    Run r = cli({ QStringLiteral("alias"), QStringLiteral("no-such-cluster"), QStringLiteral("orders") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("no cluster named no-such-cluster")), qPrintable(r.out));
+    r = cli({ QStringLiteral("alias"), cluster, QStringLiteral("taken") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("already names cluster 10.9.9.9:3306")), qPrintable(r.out));
+
+    auto store = Store::open(m_store, &error);
+    QVERIFY2(store, qPrintable(error));
+    QList<AuditEntry> refused;
+    for (const AuditEntry &e : AuditLog(*store).entries({}, &error))
+        if (e.action == QLatin1String("set-alias") && e.outcome == AuditOutcome::Refused)
+            refused << e;
+    QCOMPARE(refused.size(), 2);
+    QCOMPARE(refused.at(0).instance, QString());
+    QCOMPARE(refused.at(0).cluster, QString());
+    QCOMPARE(refused.at(0).details.value(QStringLiteral("requestedCluster")).toString(),
+        QStringLiteral("no-such-cluster"));
+    QCOMPARE(refused.at(0).details.value(QStringLiteral("alias")).toString(), QStringLiteral("orders"));
+    QCOMPARE(refused.at(1).instance, QString());
+    QCOMPARE(refused.at(1).cluster, cluster);
+    QVERIFY2(refused.at(1).message.contains(QStringLiteral("already names cluster")),
+        qPrintable(refused.at(1).message));
+    QVERIFY(!store->clusterAliases().values().contains(QStringLiteral("orders")));
+    QCOMPARE(store->clusterAliases().value(QStringLiteral("10.9.9.9:3306")), QStringLiteral("taken"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliOperations)

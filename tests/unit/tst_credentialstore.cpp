@@ -203,12 +203,16 @@ void tst_CredentialStore::passwordFromEnvironment()
     // Registered for redaction: it can no longer reach a log line.
     QVERIFY(!Logging::redacted(QStringLiteral("pw=") + secret).contains(secret));
 
-    // An empty value is a value (an account without a password), not a fall back to the keychain.
+    // An empty value is refused, naming the variable: neither an empty password nor a fall back
+    // to the keychain.
     env.set("TOPOGRAPH_TEST_PASSWORD", QByteArray());
     const CredentialResult empty = resolvePassword(QStringLiteral("topograph"), QString(),
                                                    QStringLiteral("TOPOGRAPH_TEST_PASSWORD"), store);
-    QVERIFY(empty.ok);
+    QVERIFY(!empty.ok);
     QVERIFY(empty.secret.isEmpty());
+    QCOMPARE(empty.error, QStringLiteral("--password-env TOPOGRAPH_TEST_PASSWORD: the environment variable "
+                                         "TOPOGRAPH_TEST_PASSWORD is empty; put the password in it, or "
+                                         "leave --password-env out to use the keychain"));
 }
 
 void tst_CredentialStore::unsetPasswordEnvIsAnError()
@@ -220,7 +224,8 @@ void tst_CredentialStore::unsetPasswordEnvIsAnError()
                                                QStringLiteral("TOPOGRAPH_TEST_NO_SUCH_VAR"), store);
     QVERIFY(!r.ok);
     QCOMPARE(r.error, QStringLiteral("--password-env TOPOGRAPH_TEST_NO_SUCH_VAR: the environment variable "
-                                     "TOPOGRAPH_TEST_NO_SUCH_VAR is not set"));
+                                     "TOPOGRAPH_TEST_NO_SUCH_VAR is not set; export the password in it, or "
+                                     "leave --password-env out to use the keychain"));
 }
 
 void tst_CredentialStore::resolveWithoutKeychainSaysWhatToDo()
