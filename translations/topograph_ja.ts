@@ -2134,6 +2134,18 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Snapshot %1 at %2 · %3 instances in %4 clusters · %5 serious problems</source>
         <translation>スナップショット %1 (%2) · %4 クラスター、%3 インスタンス · 重大な問題 %5 件</translation>
     </message>
+    <message numerus="yes">
+        <source>%n server(s) of cluster %1</source>
+        <translation>
+            <numerusform>クラスタ %1 のサーバー %n 台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 not answering; %n other(s) polled normally</source>
+        <translation>
+            <numerusform>%1 が応答なし。ほか %n 台は通常どおりポーリング中</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Charts</source>
         <translation>チャート</translation>

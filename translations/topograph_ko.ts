@@ -2134,6 +2134,18 @@ Keep it for this session only (in memory, forgotten when Topograph quits), or st
         <source>Snapshot %1 at %2 · %3 instances in %4 clusters · %5 serious problems</source>
         <translation>스냅샷 %1 (%2) · 클러스터 %4개, 인스턴스 %3개 · 심각한 문제 %5건</translation>
     </message>
+    <message numerus="yes">
+        <source>%n server(s) of cluster %1</source>
+        <translation>
+            <numerusform>클러스터 %1의 서버 %n대</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 not answering; %n other(s) polled normally</source>
+        <translation>
+            <numerusform>%1 응답 없음; 나머지 %n대는 정상적으로 폴링 중</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Charts</source>
         <translation>차트</translation>

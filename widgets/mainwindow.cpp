@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "discovery/reachabilitysummary.h"
+
 #include "auditlogwindow.h"
 #include "autofailovertoggle.h"
 #include "chartspanel.h"
 #include "fleettray.h"
 #include "clusterlist.h"
 #include "connectioncontext.h"
+#include "discovery/reachabilitysummary.h"
 #include "engine/engine.h"
 #include "instancedetails.h"
 #include "keychainthread.h"
@@ -478,12 +481,23 @@ void MainWindow::updateStatus()
     int problems = 0;
     for (const Analysis &a : std::as_const(m_analyses))
         problems += a.severity >= Severity::Error;
-    m_snapshotStatus->setText(tr("Snapshot %1 at %2 \u00b7 %3 instances in %4 clusters \u00b7 %5 serious problems")
-                                 .arg(m_snapshot->sequence())
-                                 .arg(m_snapshot->takenAt().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
-                                 .arg(m_snapshot->instances().size())
-                                 .arg(m_snapshot->clusters().size())
-                                 .arg(problems));
+    QString text = tr("Snapshot %1 at %2 \u00b7 %3 instances in %4 clusters \u00b7 %5 serious problems")
+                       .arg(m_snapshot->sequence())
+                       .arg(m_snapshot->takenAt().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                       .arg(m_snapshot->instances().size())
+                       .arg(m_snapshot->clusters().size())
+                       .arg(problems);
+    // While servers hang or are cut off, say so, and that the rest is still polled.
+    const ReachabilitySummary reachability = reachabilitySummary(*m_snapshot);
+    if (!reachability.isEmpty()) {
+        QStringList down;
+        for (const ReachabilitySummary::Cluster &c : reachability.clusters)
+            down << tr("%n server(s) of cluster %1", nullptr, c.notAnswering).arg(c.name);
+        text += QStringLiteral(" \u00b7 ")
+                + tr("%1 not answering; %n other(s) polled normally", nullptr, reachability.answering)
+                      .arg(down.join(QStringLiteral(", ")));
+    }
+    m_snapshotStatus->setText(text);
 }
 
 void MainWindow::restoreLayout()

@@ -3,6 +3,8 @@
 #include "topologyprinter.h"
 
 #include "engine/engine.h"
+#include "discovery/poller.h"
+#include "discovery/reachabilitysummary.h"
 #include "discovery/snapshotchanges.h"
 #include "store/store.h"
 
@@ -150,8 +152,13 @@ int watchCommand(Context &ctx, const QStringList &args)
     Engine engine(options);
     QEventLoop loop;
     TopologySnapshotPtr previous;
+    ReachabilitySummary reachability;
     QObject::connect(&engine, &Engine::snapshotUpdated, &loop, [&](const TopologySnapshotPtr &s) {
         if (!previous) {
+            // The poller raised the open-file limit for the fleet; say so when even that is short.
+            const QString limit = Poller::ensureDescriptorLimit(int(s->instances().size()));
+            if (!limit.isEmpty())
+                emitLine(QStringLiteral("limit"), QString(), limit);
             emitLine(QStringLiteral("watching"), QString(),
                      QStringLiteral("watching %1 instance(s) in %2 cluster(s), polling every %3 s; AutoFailover %4; Ctrl-C stops")
                          .arg(s->instances().size())
@@ -167,6 +174,13 @@ int watchCommand(Context &ctx, const QStringList &args)
             for (const TopologyChange &c : topologyChanges(previous.get(), *s))
                 emitLine(topologyChangeKindName(c.kind), c.instance.toString(), c.text);
         }
+        // Servers that do not answer, and that the rest is still polled, whenever the count moves.
+        const ReachabilitySummary now = reachabilitySummary(*s);
+        if (now != reachability && !(now.isEmpty() && reachability.isEmpty()))
+            emitLine(QStringLiteral("reachability"), QString(),
+                     now.isEmpty() ? QStringLiteral("every server answers (%1 polled normally)").arg(now.answering)
+                                   : reachabilitySummaryText(now));
+        reachability = now;
         previous = s;
     });
     QObject::connect(&engine, &Engine::analysisAppeared, &loop, [&](const Analysis &a) {

@@ -13,10 +13,14 @@ InstanceSession::~InstanceSession() = default;
 
 InstanceFacts InstanceSession::probe(const InstanceFacts &previous)
 {
-    InstanceFacts seed = previous;
-    if (!seed.key.isValid())
-        seed.key = m_key;
-    return m_probe.run(*m_connection, seed);
+    return probeAsync(previous, nullptr).runSync();
+}
+
+Task<InstanceFacts> InstanceSession::probeAsync(InstanceFacts previous, Reactor *reactor)
+{
+    if (!previous.key.isValid())
+        previous.key = m_key;
+    return m_probe.runAsync(*m_connection, std::move(previous), reactor);
 }
 
 bool InstanceSession::isOpen() const

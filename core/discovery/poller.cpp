@@ -3,14 +3,14 @@
 #include "model/factsjson.h"
 
 #include "discovery.h"
-#include "probeworkers.h"
 
 #include "logging/logging.h"
+#include "mysql/reactor.h"
 #include "store/store.h"
 
-#include <QSocketNotifier>
-
 #include <cerrno>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 namespace Topograph {
@@ -24,11 +24,13 @@ struct Poller::Slot
     bool busy = false;
     QList<qint64> inflight; // batches waiting for the running probe
     bool again = false;     // asked for again while busy
-    bool againUrgent = false;
     QList<qint64> againBatches;
     qint64 connectsSeen = 0;
+    // Back-off of a server that stops answering: rounds to skip before its next round probe.
+    int timeoutStreak = 0;
+    int roundsToSkip = 0;
 
-    std::unique_ptr<QSocketNotifier> notifier;
+    quint64 watchId = 0; // the reactor's wait on the idle socket, 0 when not watched
     int watchedFd = -1;
     qint64 watchedConnects = -1;
     bool socketTriggered = false;
@@ -54,6 +56,50 @@ int urgentDeadlineMs(int intervalMs)
     return std::clamp(intervalMs / 2, 50, 250);
 }
 
+// After k probes in a row that timed out, a server without replicas skips this many rounds: it
+// is probed every 1, 2, 4, then 5 intervals (InstancePollSeconds up to five times it).
+int backoffRounds(int timeoutStreak)
+{
+    return timeoutStreak <= 1 ? 0 : std::min(4, (1 << std::min(timeoutStreak - 1, 3)) - 1);
+}
+
+// Descriptors the process needs besides one per instance: the store, logs, the event loop, the
+// GUI or the terminal, a recovery's connections.
+constexpr int ReservedDescriptors = 256;
+
+} // namespace
+
+QString Poller::ensureDescriptorLimit(int instances)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return {};
+    const rlim_t needed = rlim_t(instances) + ReservedDescriptors;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
+        const rlim_t old = limit.rlim_cur;
+        // Room to grow without asking again at every new instance.
+        const rlim_t wanted = needed + needed / 4;
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(limit.rlim_max, wanted);
+        if (::setrlimit(RLIMIT_NOFILE, &limit) == 0)
+            spdlog::info("poller: open-file limit raised from {} to {} for {} instances", old, limit.rlim_cur,
+                         instances);
+        else
+            ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed)
+        return QStringLiteral("the fleet has %1 instances, which need about %2 open files (one connection "
+                              "each plus %3), but this process may open at most %4 (ulimit -Hn); some "
+                              "instances will fail to connect with 'too many open files': raise the hard "
+                              "limit (LimitNOFILE= in the service unit, nofile in /etc/security/limits.conf)")
+            .arg(instances)
+            .arg(qulonglong(needed))
+            .arg(ReservedDescriptors)
+            .arg(qulonglong(limit.rlim_cur));
+    return {};
+}
+
+namespace {
+
 } // namespace
 
 Poller::Poller(Options options, QObject *parent)
@@ -62,13 +108,13 @@ Poller::Poller(Options options, QObject *parent)
 {
     qRegisterMetaType<Topograph::TopologySnapshotPtr>("Topograph::TopologySnapshotPtr");
     m_options.intervalMs = std::max(50, m_options.intervalMs);
-    m_options.maxConcurrency = std::max(1, m_options.maxConcurrency);
 }
 
 Poller::~Poller()
 {
-    if (m_workers)
-        m_workers->stop();
+    // Probes still suspended unwind through their timeout path while the sessions exist.
+    if (m_reactor)
+        m_reactor->expireAll();
 }
 
 void Poller::start()
@@ -76,7 +122,7 @@ void Poller::start()
     if (m_running)
         return;
     m_running = true;
-    m_workers = std::make_unique<ProbeWorkers>(m_options.maxConcurrency);
+    m_reactor = new Reactor(this);
     if (!m_options.storePath.isEmpty()) {
         m_store = Store::open(m_options.storePath, &m_storeError);
         if (!m_store)
@@ -111,8 +157,9 @@ void Poller::start()
     m_roundTimer->setInterval(m_options.intervalMs);
     connect(m_roundTimer, &QTimer::timeout, this, &Poller::round);
     m_roundTimer->start();
-    spdlog::info("poller: polling {} instances every {} ms with {} workers", m_slots.size(),
-                 m_options.intervalMs, m_options.maxConcurrency);
+    checkDescriptorLimit();
+    spdlog::info("poller: polling {} instances every {} ms, every probe on this thread's event loop",
+                 m_slots.size(), m_options.intervalMs);
     round();
 }
 
@@ -126,8 +173,8 @@ void Poller::stop()
     if (m_publishTimer)
         m_publishTimer->stop();
     for (auto &slot : m_slots)
-        slot->notifier.reset();
-    m_workers->stop(); // probes in flight end within their connection timeouts
+        unwatch(*slot);
+    m_reactor->expireAll(); // probes in flight end now, as if they had timed out
     for (auto &slot : m_slots)
         slot->session->close();
     m_store.reset();
@@ -148,6 +195,12 @@ Poller::Stats Poller::stats() const
     s.snapshots = m_snapshots;
     s.socketWakeups = m_wakeups;
     s.instances = m_instanceCount;
+    s.inFlight = m_inFlight;
+    s.openConnections = m_openConnections;
+    {
+        std::lock_guard lock(m_latestMutex);
+        s.limitError = m_limitError;
+    }
     return s;
 }
 
@@ -174,6 +227,8 @@ Poller::Slot *Poller::addSlot(const InstanceKey &key, bool persist)
     slot->persisted = !persist;
     m_slots.insert(key, slot);
     m_instanceCount = int(m_slots.size());
+    if (m_running)
+        checkDescriptorLimit();
     return slot.get();
 }
 
@@ -182,7 +237,7 @@ void Poller::removeSlot(const InstanceKey &key)
     const auto slot = m_slots.take(key);
     if (!slot)
         return;
-    slot->notifier.reset();
+    unwatch(*slot);
     // A probe in flight keeps the session alive; its result is then ignored.
     if (!slot->busy)
         slot->session->close();
@@ -238,13 +293,12 @@ void Poller::publishSoon()
         m_publishTimer->start();
 }
 
-void Poller::dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy)
+void Poller::dispatch(Slot &slot, qint64 batch, bool queueIfBusy)
 {
     if (slot.busy) {
         if (!queueIfBusy)
             return;
         slot.again = true;
-        slot.againUrgent = slot.againUrgent || urgent;
         if (batch) {
             slot.againBatches.append(batch);
             ++m_batches[batch].pending;
@@ -253,25 +307,27 @@ void Poller::dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy)
     }
     if (batch)
         ++m_batches[batch].pending;
-    startProbe(slot, batch ? QList<qint64>{batch} : QList<qint64>{}, urgent);
+    startProbe(slot, batch ? QList<qint64>{batch} : QList<qint64>{});
 }
 
-void Poller::startProbe(Slot &slot, QList<qint64> batches, bool urgent)
+void Poller::startProbe(Slot &slot, QList<qint64> batches)
 {
     slot.busy = true;
     slot.inflight = std::move(batches);
-    if (slot.notifier)
-        slot.notifier->setEnabled(false); // the worker owns the socket until the result is back
+    unwatch(slot); // the probe owns the socket until the result is back
+    ++m_inFlight;
     const std::shared_ptr<InstanceSession> session = slot.session;
-    const InstanceFacts previous = slot.facts;
     const InstanceKey key = slot.key;
-    m_workers->post([this, session, previous, key] {
-        const InstanceFacts facts = session->probe(previous);
-        // The poller outlives its workers (stop() joins them), and a queued call to a deleted
-        // object is dropped, so `this` is safe here.
-        QMetaObject::invokeMethod(this, [this, key, session, facts] { onProbeDone(key, session, facts); },
-                                  Qt::QueuedConnection);
-    }, urgent);
+    // The probe runs on this thread's reactor, concurrently with every other one: a server that
+    // does not answer holds its own suspended probe and socket, nothing else. The result is
+    // handled from the event loop (a probe that never waits would otherwise finish inside the
+    // loop that started it); a queued call to a deleted poller is dropped.
+    Task<InstanceFacts>::start(session->probeAsync(slot.facts, m_reactor), [this, key, session](InstanceFacts facts) {
+        QMetaObject::invokeMethod(this, [this, key, session, facts = std::move(facts)] {
+            --m_inFlight;
+            onProbeDone(key, session, facts);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void Poller::probeBatch(const QList<InstanceKey> &keys, bool queueIfBusy)
@@ -285,7 +341,7 @@ void Poller::probeBatch(const QList<InstanceKey> &keys, bool queueIfBusy)
             continue;
         auto it = m_slots.find(k);
         Slot *slot = it != m_slots.end() ? it->get() : addSlot(k, true);
-        dispatch(*slot, batch, true, queueIfBusy);
+        dispatch(*slot, batch, queueIfBusy);
     }
     sealBatch(batch, false);
 }
@@ -299,9 +355,14 @@ void Poller::round()
     const qint64 batch = newBatch(roundDeadlineMs(m_options.intervalMs));
     for (auto &slot : m_slots) {
         // A busy (slow, frozen) instance is skipped; one whose last probe timed out is probed but
-        // not waited for: its result is published whenever it comes.
+        // not waited for (its result is published whenever it comes), and less often while it
+        // keeps timing out (see onProbeDone).
+        if (!slot->busy && slot->roundsToSkip > 0) {
+            --slot->roundsToSkip;
+            continue;
+        }
         const bool suspect = slot->facts.lastError == ProbeError::Timeout;
-        dispatch(*slot, suspect ? 0 : batch, false, false);
+        dispatch(*slot, suspect ? 0 : batch, false);
     }
     sealBatch(batch, true);
 }
@@ -383,6 +444,15 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
     slot->probed = true;
     slot->busy = false;
     const QList<qint64> done = std::exchange(slot->inflight, {});
+    if (facts.lastError == ProbeError::Timeout && replicasOf(key).isEmpty()) {
+        // Hung or cut off: probe it less often. Never a server with replicas: its death must be
+        // seen at once (and its replicas' view is what decides DeadMaster).
+        ++slot->timeoutStreak;
+        slot->roundsToSkip = backoffRounds(slot->timeoutStreak);
+    } else {
+        slot->timeoutStreak = 0;
+        slot->roundsToSkip = 0;
+    }
     // A failure, or a recovery, is news the analyser should have now, not at the round's end.
     bool publishNow = wasProbed ? wasReachable != facts.reachable : !facts.reachable;
     if (slot->socketTriggered) {
@@ -414,7 +484,7 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
         // entry): ask the provider again for the next probe. It caches, so this stays cheap.
         ConnectionOptions o = m_options.connectionOptions(key);
         o.key = key;
-        slot->notifier.reset();
+        unwatch(*slot);
         slot->watchedFd = -1;
         slot->session->close();
         slot->session = std::make_shared<InstanceSession>(std::move(o));
@@ -429,44 +499,51 @@ void Poller::onProbeDone(const InstanceKey &key, const std::shared_ptr<InstanceS
             const qint64 batch = newBatch(urgentDeadlineMs(m_options.intervalMs));
             const bool fresh = wasReachable || !wasProbed;
             for (const InstanceKey &r : replicas)
-                dispatch(*m_slots.value(r), batch, true, fresh);
+                dispatch(*m_slots.value(r), batch, fresh);
             sealBatch(batch, false);
         }
     }
 
     if (slot->again) {
         slot->again = false;
-        const bool urgent = std::exchange(slot->againUrgent, false);
-        startProbe(*slot, std::exchange(slot->againBatches, {}), urgent);
+        startProbe(*slot, std::exchange(slot->againBatches, {}));
     } else {
         armWatch(*slot);
     }
     finish();
 }
 
+void Poller::unwatch(Slot &slot)
+{
+    if (slot.watchId && m_reactor)
+        m_reactor->cancel(slot.watchId);
+    slot.watchId = 0;
+}
+
 void Poller::armWatch(Slot &slot)
 {
+    unwatch(slot);
     if (!m_options.watchSockets || slot.busy || !m_running)
         return;
     const int fd = slot.session->socketDescriptor();
     if (fd < 0) {
-        slot.notifier.reset();
         slot.watchedFd = -1;
         return;
     }
     const qint64 connects = slot.session->connectCount();
-    if (!slot.notifier || slot.watchedFd != fd || slot.watchedConnects != connects) {
-        slot.notifier.reset(); // before the new one: the descriptor number may have been reused
-        slot.notifier = std::make_unique<QSocketNotifier>(qintptr(fd), QSocketNotifier::Read);
-        connect(slot.notifier.get(), &QSocketNotifier::activated, this,
-                [this, key = slot.key] { onSocketActivity(key); });
+    if (slot.watchedFd != fd || slot.watchedConnects != connects) {
         slot.watchedFd = fd;
         slot.watchedConnects = connects;
         slot.spuriousWakeups = 0;
     }
     // A socket that keeps waking us while the server answers fine (bytes we cannot consume
     // between probes) is left to the rounds rather than probed in a loop.
-    slot.notifier->setEnabled(slot.spuriousWakeups < 2);
+    if (slot.spuriousWakeups >= 2)
+        return;
+    slot.watchId = m_reactor->watch(fd, POLLIN, -1, [this, key = slot.key](short revents) {
+        if (revents != 0) // 0: the reactor is stopping
+            onSocketActivity(key);
+    });
 }
 
 void Poller::onSocketActivity(const InstanceKey &key)
@@ -475,8 +552,7 @@ void Poller::onSocketActivity(const InstanceKey &key)
     if (it == m_slots.end())
         return;
     Slot &slot = **it;
-    if (slot.notifier)
-        slot.notifier->setEnabled(false);
+    slot.watchId = 0; // it fired
     if (slot.busy)
         return;
     // Nothing is ever sent to an idle client, so readable means the server closed the connection
@@ -492,6 +568,20 @@ void Poller::onSocketActivity(const InstanceKey &key)
     spdlog::info("poller: the connection to {} was {}; probing it and its replicas now", key.toString(),
                  n == 0 ? QStringLiteral("closed by the server") : QStringLiteral("signalled by the server"));
     probeBatch(QList<InstanceKey>{key} + replicasOf(key), true);
+}
+
+void Poller::checkDescriptorLimit()
+{
+    const int instances = int(m_slots.size());
+    if (instances <= m_limitCheckedFor)
+        return;
+    // Asked again only when the fleet grew by a quarter (or at start).
+    m_limitCheckedFor = instances + instances / 4;
+    const QString error = ensureDescriptorLimit(instances);
+    std::lock_guard lock(m_latestMutex);
+    if (error != m_limitError && !error.isEmpty())
+        spdlog::error("poller: {}", error);
+    m_limitError = error;
 }
 
 void Poller::refreshStoreMetadata()
@@ -510,7 +600,9 @@ void Poller::publish()
         m_publishTimer->stop(); // this snapshot includes whatever it was waiting to publish
     TopologySnapshot::Input input;
     input.instances.reserve(m_slots.size());
+    int open = 0;
     for (const auto &slot : std::as_const(m_slots)) {
+        open += slot->session->isOpen() ? 1 : 0;
         if (!slot->probed) {
             input.notYetProbed.append(slot->key);
             continue;
@@ -524,6 +616,7 @@ void Poller::publish()
         }
         input.instances.append(std::move(f));
     }
+    m_openConnections = open;
     input.aliases = m_clusterAliases;
     input.downtimes = m_downtimes;
     input.maintenance = m_maintenance;

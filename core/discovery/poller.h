@@ -13,21 +13,24 @@
 #include <memory>
 #include <mutex>
 
-class QSocketNotifier;
 class QThread;
 
 namespace Topograph {
 
-class ProbeWorkers;
+class Reactor;
 class Store;
 
 // Keeps the fleet's facts fresh and publishes them as immutable snapshots.
 //
 // Lives in its own thread (see PollerThread). Every intervalMs a round probes every known
-// instance on a pool of worker threads, each instance over ONE persistent connection. The round's
+// instance, each over ONE persistent connection. Every probe is a coroutine (InstanceSession::
+// probeAsync) whose socket waits and deadlines one Reactor drives on this thread's event loop, so
+// probes progress independently of each other: a hung or cut-off server costs its own suspended
+// probe, one socket and one deadline, never a thread or another server's probe. The round's
 // snapshot is published when its probes are done, or at the round's deadline, whichever comes
-// first: a frozen server holds one worker until its timeout and keeps its last known facts (its
-// lastChecked shows how stale they are) but never holds back the others.
+// first: a hung server keeps its last known facts (its lastChecked shows how stale they are) and
+// never holds back the others. One that keeps timing out is probed every 1, 2, 4, then 5 rounds,
+// unless it has replicas (a master's death must be seen at once).
 //
 // Failures are seen faster than a round where a cheaper signal exists:
 //  - between probes the poller watches each idle connection's socket. A server that dies (even
@@ -46,8 +49,7 @@ public:
     struct Options
     {
         QList<InstanceKey> seeds;
-        int intervalMs = 1000;  // InstancePollSeconds
-        int maxConcurrency = 8; // worker threads
+        int intervalMs = 1000; // InstancePollSeconds
         bool watchSockets = true;
         ConnectionOptionsProvider connectionOptions;
         // Known instances are saved there and loaded at start (empty: nothing persisted).
@@ -65,6 +67,10 @@ public:
         qint64 snapshots = 0;
         qint64 socketWakeups = 0; // probes started because a watched socket signalled
         int instances = 0;
+        int inFlight = 0;        // probes waiting on their server now
+        int openConnections = 0; // at the last snapshot (at most one per instance)
+        // Non-empty when the fleet needs more open files than the process may have.
+        QString limitError;
     };
 
     explicit Poller(Options options, QObject *parent = nullptr);
@@ -78,6 +84,11 @@ public:
     TopologySnapshotPtr latestSnapshot() const;
     // Error opening the store at start (the poller then runs without persistence).
     QString storeError() const;
+
+    // Raises the soft RLIMIT_NOFILE (up to the hard one) so that this many instances, one
+    // connection each, fit with room for everything else; returns what to tell the user when
+    // they do not (empty when they do). Called by the poller when its fleet grows.
+    static QString ensureDescriptorLimit(int instances);
 
 public slots:
     void start();
@@ -101,8 +112,8 @@ private:
     qint64 newBatch(int deadlineMs);
     // queueIfBusy: a probe already running may predate what prompted this one, so run again
     // after it (requests, failures); a round simply skips a busy instance.
-    void dispatch(Slot &slot, qint64 batch, bool urgent, bool queueIfBusy);
-    void startProbe(Slot &slot, QList<qint64> batches, bool urgent);
+    void dispatch(Slot &slot, qint64 batch, bool queueIfBusy);
+    void startProbe(Slot &slot, QList<qint64> batches);
     // Publishes at once when the batch has nothing to wait for.
     bool sealBatch(qint64 batch, bool publishIfEmpty);
     void round();
@@ -120,13 +131,15 @@ private:
     // True when slot turned out to be a second name of a known server and was removed.
     bool resolveAlias(const InstanceKey &key);
     void armWatch(Slot &slot);
+    void unwatch(Slot &slot);
+    void checkDescriptorLimit();
     void onSocketActivity(const InstanceKey &key);
     void publish();
     void refreshStoreMetadata();
     void persist(const TopologySnapshot &snapshot);
 
     Options m_options;
-    std::unique_ptr<ProbeWorkers> m_workers;
+    Reactor *m_reactor = nullptr; // created in start(), in the poller's thread
     QHash<InstanceKey, std::shared_ptr<Slot>> m_slots;
     QHash<InstanceKey, InstanceKey> m_aliases; // a second name of a known server -> its key
     QHash<QString, InstanceKey> m_identities;  // Discovery::identity -> key
@@ -148,6 +161,10 @@ private:
     TopologySnapshotPtr m_latest;
     std::atomic<qint64> m_probes{0}, m_connects{0}, m_rounds{0}, m_snapshots{0}, m_wakeups{0};
     std::atomic<int> m_instanceCount{0};
+    std::atomic<int> m_inFlight{0};
+    std::atomic<int> m_openConnections{0};
+    int m_limitCheckedFor = 0;
+    QString m_limitError; // under m_latestMutex
 };
 
 // Runs a Poller in a thread of its own; stop() (or the destructor) ends it cleanly.

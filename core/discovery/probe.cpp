@@ -39,13 +39,57 @@ void Probe::reset()
     m_versionNumber = 0;
 }
 
-std::optional<ResultSet> Probe::query(Connection &connection, const QString &sql, MySqlError *error)
+Task<std::optional<ResultSet>> Probe::query(Connection &connection, QString sql, MySqlError *error,
+                                             Reactor *reactor)
 {
     ++m_statements;
-    auto result = connection.query(sql);
+    auto result = co_await connection.queryAsync(std::move(sql), reactor);
     if (!result && error)
         *error = connection.lastError();
-    return result;
+    co_return result;
+}
+
+Task<bool> Probe::readVariables(Connection &connection, ProbeParsers::Variables *variables, MySqlError *error,
+                                Reactor *reactor)
+{
+    if (!m_planVariables.isEmpty()) {
+        const auto r = co_await query(connection, planSelect(), error, reactor);
+        if (r) {
+            *variables = ProbeParsers::singleRow(*r);
+            co_return true;
+        }
+        if (error->kind != ProbeError::ServerError || error->code != unknownSystemVariable)
+            co_return false;
+        reset(); // a planned variable is gone: plan again below
+    }
+    const auto r = co_await query(connection,
+                                  QStringLiteral("SHOW GLOBAL VARIABLES WHERE Variable_name IN (%1)")
+                                      .arg(quotedList(ProbeParsers::candidateVariables())),
+                                  error, reactor);
+    if (!r)
+        co_return false;
+    *variables = ProbeParsers::nameValueRows(*r);
+    co_return true;
+}
+
+Task<std::optional<ResultSet>> Probe::step(Connection &connection, QString sql, StepErrors *errors,
+                                            Reactor *reactor)
+{
+    // A server error (e.g. a missing grant) costs only that part of the facts, which keep their
+    // last known values; a connection error fails the probe.
+    if (errors->connectionFailed)
+        co_return std::nullopt;
+    MySqlError e;
+    auto r = co_await query(connection, sql, &e, reactor);
+    if (!r) {
+        if (e.kind == ProbeError::ServerError)
+            errors->partial << QStringLiteral("%1: %2").arg(sql.section(QLatin1Char(' '), 0, 3), e.message);
+        else {
+            errors->connectionFailed = true;
+            errors->error = e;
+        }
+    }
+    co_return r;
 }
 
 void Probe::buildPlan(const QStringList &present, Flavor flavor, int versionNumber)
@@ -67,6 +111,11 @@ QString Probe::planSelect() const
 }
 
 InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
+{
+    return runAsync(connection, previous, nullptr).runSync();
+}
+
+Task<InstanceFacts> Probe::runAsync(Connection &connection, InstanceFacts previous, Reactor *reactor)
 {
     QElapsedTimer timer;
     timer.start();
@@ -93,75 +142,41 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
 
     bool freshConnection = false;
     if (!connection.isOpen()) {
-        if (!connection.open())
-            return failed(connection.lastError());
+        if (!co_await connection.openAsync(reactor))
+            co_return failed(connection.lastError());
         freshConnection = true;
     }
 
     // 1. Variables.
     MySqlError error;
     ProbeParsers::Variables variables;
-    auto readVariables = [&]() -> bool {
-        if (!m_planVariables.isEmpty()) {
-            const auto r = query(connection, planSelect(), &error);
-            if (r) {
-                variables = ProbeParsers::singleRow(*r);
-                return true;
-            }
-            if (error.kind != ProbeError::ServerError || error.code != unknownSystemVariable)
-                return false;
-            reset(); // a planned variable is gone: plan again below
-        }
-        const auto r = query(connection,
-                             QStringLiteral("SHOW GLOBAL VARIABLES WHERE Variable_name IN (%1)")
-                                 .arg(quotedList(ProbeParsers::candidateVariables())),
-                             &error);
-        if (!r)
-            return false;
-        variables = ProbeParsers::nameValueRows(*r);
-        return true;
-    };
-    bool ok = readVariables();
+    bool ok = co_await readVariables(connection, &variables, &error, reactor);
     if (!ok && error.kind == ProbeError::Unreachable && !freshConnection) {
         // Lost since the last probe (the server restarted, or someone killed our thread): one
         // reconnect tells a restarted server from a dead one at once.
         connection.close();
-        if (!connection.open())
-            return failed(connection.lastError());
+        if (!co_await connection.openAsync(reactor))
+            co_return failed(connection.lastError());
         freshConnection = true;
-        ok = readVariables();
+        error = {};
+        ok = co_await readVariables(connection, &variables, &error, reactor);
     }
     if (!ok)
-        return failed(error);
+        co_return failed(error);
 
     ProbeParsers::applyVariables(variables, f);
     if (m_planVariables.isEmpty() || m_flavor != f.flavor || m_versionNumber != f.versionNumber())
         buildPlan(variables.keys(), f.flavor, f.versionNumber());
 
-    // Later statements: a server error (e.g. a missing grant) costs only that part of the facts,
-    // which keep their last known values; a connection error fails the probe.
-    QStringList partialErrors;
-    bool connectionFailed = false;
-    auto step = [&](const QString &sql) -> std::optional<ResultSet> {
-        if (connectionFailed)
-            return std::nullopt;
-        MySqlError e;
-        auto r = query(connection, sql, &e);
-        if (!r) {
-            if (e.kind == ProbeError::ServerError)
-                partialErrors << QStringLiteral("%1: %2").arg(sql.section(QLatin1Char(' '), 0, 3), e.message);
-            else {
-                connectionFailed = true;
-                error = e;
-            }
-        }
-        return r;
-    };
+    // Later statements (see step()).
+    StepErrors errors;
 
     // 2. Status counters.
     std::optional<qint64> dumpThreads;
-    if (const auto r = step(QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN (%1)")
-                                .arg(quotedList(ProbeParsers::candidateStatus())))) {
+    if (const auto r = co_await step(connection,
+                                     QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN (%1)")
+                                         .arg(quotedList(ProbeParsers::candidateStatus())),
+                                     &errors, reactor)) {
         const ProbeParsers::Variables status = ProbeParsers::nameValueRows(*r);
         ProbeParsers::applyStatus(status, f);
         // MariaDB counts its binlog dump threads; MySQL does not.
@@ -175,8 +190,10 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
     const bool newNames = isMySql8Naming(f.flavor, f.versionNumber());
     if (f.logBin) {
         const bool binaryLogStatus = f.flavor != Flavor::MariaDB && f.versionNumber() >= 802;
-        if (const auto r = step(binaryLogStatus ? QStringLiteral("SHOW BINARY LOG STATUS")
-                                                : QStringLiteral("SHOW MASTER STATUS")))
+        if (const auto r = co_await step(connection,
+                                         binaryLogStatus ? QStringLiteral("SHOW BINARY LOG STATUS")
+                                                         : QStringLiteral("SHOW MASTER STATUS"),
+                                         &errors, reactor))
             f.binlog = ProbeParsers::masterStatus(*r);
     } else {
         f.binlog = {};
@@ -186,7 +203,7 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
     const QString statusSql = f.flavor == Flavor::MariaDB ? QStringLiteral("SHOW ALL SLAVES STATUS")
                               : newNames                  ? QStringLiteral("SHOW REPLICA STATUS")
                                                           : QStringLiteral("SHOW SLAVE STATUS");
-    if (const auto r = step(statusSql))
+    if (const auto r = co_await step(connection, statusSql, &errors, reactor))
         f.channels = ProbeParsers::replicaStatus(*r);
 
     // 5. Its replicas. Without a binary log a server cannot feed any.
@@ -194,7 +211,9 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
         int unnamed = 0;
         QList<InstanceKey> named;
         bool hostsRead = false;
-        if (const auto r = step(newNames ? QStringLiteral("SHOW REPLICAS") : QStringLiteral("SHOW SLAVE HOSTS"))) {
+        if (const auto r = co_await step(connection,
+                                         newNames ? QStringLiteral("SHOW REPLICAS") : QStringLiteral("SHOW SLAVE HOSTS"),
+                                         &errors, reactor)) {
             named = ProbeParsers::replicaHosts(*r, &unnamed);
             hostsRead = true;
         }
@@ -205,7 +224,7 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
                                                  : unnamed > 0 || m_probesSinceProcesslist >= processlistEvery;
         if (hostsRead && needProcesslist) {
             m_probesSinceProcesslist = 0;
-            if (const auto r = step(QStringLiteral("SHOW PROCESSLIST")))
+            if (const auto r = co_await step(connection, QStringLiteral("SHOW PROCESSLIST"), &errors, reactor))
                 m_dumpHosts = ProbeParsers::binlogDumpHosts(*r);
         } else if (dumpThreads) {
             m_dumpHosts.clear(); // every dump thread belongs to a registered replica
@@ -223,9 +242,10 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
         f.replicaKeysFromProcesslist = false;
     }
 
-    if (connectionFailed)
-        return failed(error);
+    if (errors.connectionFailed)
+        co_return failed(errors.error);
 
+    const QStringList &partialErrors = errors.partial;
     f.reachable = true;
     f.lastError = partialErrors.isEmpty() ? ProbeError::None : ProbeError::ServerError;
     f.lastErrorText = partialErrors.isEmpty()
@@ -235,7 +255,7 @@ InstanceFacts Probe::run(Connection &connection, const InstanceFacts &previous)
                                 .arg(f.key.toString(), partialErrors.join(QStringLiteral("; ")));
     finish(f);
     f.lastSeen = f.lastChecked;
-    return f;
+    co_return f;
 }
 
 } // namespace Topograph

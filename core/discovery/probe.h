@@ -2,6 +2,8 @@
 
 #include "model/instancefacts.h"
 #include "mysql/mysqlerror.h"
+#include "mysql/task.h"
+#include "probeparsers.h"
 
 #include <QString>
 #include <QStringList>
@@ -9,6 +11,7 @@
 namespace Topograph {
 
 class Connection;
+class Reactor;
 class ResultSet;
 
 // Reads everything Topograph knows about one server over one open connection, in a handful of
@@ -26,7 +29,7 @@ class ResultSet;
 // not reproduce, but a monitor must never be the thing that takes a server down.
 //
 // A Probe keeps that plan, so use one Probe per server; like the Connection it is used by one
-// thread at a time.
+// thread at a time, and by one probe at a time.
 class Probe
 {
 public:
@@ -34,6 +37,9 @@ public:
     // since the last probe). previous holds the last known facts: a failed probe returns them
     // with reachable/lastError/lastChecked updated, so observers keep what was last seen.
     InstanceFacts run(Connection &connection, const InstanceFacts &previous);
+    // run() as a coroutine whose waits the reactor drives (null: poll in place, as run()).
+    // connection must outlive the task.
+    Task<InstanceFacts> runAsync(Connection &connection, InstanceFacts previous, Reactor *reactor);
 
     // Forget the plan (e.g. after the server was upgraded); the next run asks again.
     void reset();
@@ -42,7 +48,16 @@ public:
     int statementCount() const { return m_statements; }
 
 private:
-    std::optional<ResultSet> query(Connection &connection, const QString &sql, MySqlError *error);
+    struct StepErrors
+    {
+        QStringList partial; // statements the server refused (grants), by name
+        bool connectionFailed = false;
+        MySqlError error;
+    };
+    Task<std::optional<ResultSet>> query(Connection &connection, QString sql, MySqlError *error, Reactor *reactor);
+    Task<bool> readVariables(Connection &connection, ProbeParsers::Variables *variables, MySqlError *error,
+                             Reactor *reactor);
+    Task<std::optional<ResultSet>> step(Connection &connection, QString sql, StepErrors *errors, Reactor *reactor);
     QString planSelect() const;
     void buildPlan(const QStringList &present, Flavor flavor, int versionNumber);
 

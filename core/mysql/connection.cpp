@@ -2,6 +2,7 @@
 
 #include "clientlibrary.h"
 #include "failureclassifier.h"
+#include "reactor.h"
 #include "logging/logging.h"
 
 #include <mysql.h>
@@ -86,13 +87,15 @@ QString escapeFallback(const QString &text)
 // that. The library then looks the name up once more (glibc keeps no cache without nscd), so a DNS
 // that is slow but answers can cost its answer time twice; one that does not answer costs
 // connectTimeoutMs. Returns false only when the name did not resolve in time; a definite failure
-// is left to the library, which reports it as 2005 like any other unknown host.
-bool resolvesInTime(const QByteArray &host, const QDeadlineTimer &deadline)
+// is left to the library, which reports it as 2005 like any other unknown host. Under a reactor
+// the lookup is checked every few milliseconds instead of waited for, so the loop stays free
+// (the library's second lookup is still synchronous: fast when the first one answered).
+Task<bool> resolvesInTime(QByteArray host, QDeadlineTimer deadline, Reactor *reactor)
 {
     in_addr v4;
     in6_addr v6;
     if (inet_pton(AF_INET, host.constData(), &v4) == 1 || inet_pton(AF_INET6, host.constData(), &v6) == 1)
-        return true;
+        co_return true;
     // On the heap: if the lookup cannot be cancelled, glibc still owns it after we return.
     struct Lookup
     {
@@ -108,20 +111,24 @@ bool resolvesInTime(const QByteArray &host, const QDeadlineTimer &deadline)
     gaicb *list[1] = {&lookup->request};
     if (getaddrinfo_a(GAI_NOWAIT, list, 1, nullptr) != 0) {
         delete lookup;
-        return true; // cannot tell: let the library try
+        co_return true; // cannot tell: let the library try
     }
     int state;
     while ((state = gai_error(&lookup->request)) == EAI_INPROGRESS && !deadline.hasExpired()) {
         const qint64 ms = qMax<qint64>(1, deadline.remainingTime());
+        if (reactor) {
+            co_await Reactor::wait(reactor, -1, 0, int(qMin<qint64>(ms, 5)));
+            continue;
+        }
         const timespec wait{time_t(ms / 1000), long(ms % 1000) * 1000000L};
         gai_suspend(list, 1, &wait);
     }
     if (state == EAI_INPROGRESS && gai_cancel(&lookup->request) == EAI_NOTCANCELED)
-        return false; // leaks one small Lookup: glibc may still write into it
+        co_return false; // leaks one small Lookup: glibc may still write into it
     if (state == 0 && lookup->request.ar_result)
         freeaddrinfo(lookup->request.ar_result);
     delete lookup;
-    return state != EAI_INPROGRESS;
+    co_return state != EAI_INPROGRESS;
 }
 
 } // namespace
@@ -167,25 +174,21 @@ Connection &Connection::operator=(Connection &&other) noexcept
 
 namespace {
 
-// poll() one descriptor until the deadline (or capMs, when not negative); retries on EINTR.
-int pollUntil(int fd, short events, const QDeadlineTimer &deadline, qint64 capMs, short *revents)
+// What is left of the deadline (or capMs, when not negative), for one wait.
+int waitMs(const QDeadlineTimer &deadline, qint64 capMs)
 {
-    pollfd p{fd, events, 0};
-    int r;
-    do {
-        qint64 waitMs = qMax<qint64>(0, deadline.remainingTime());
-        if (capMs >= 0)
-            waitMs = qMin(waitMs, capMs);
-        r = ::poll(&p, 1, int(waitMs));
-    } while (r < 0 && errno == EINTR);
-    *revents = p.revents;
-    return r;
+    qint64 ms = qMax<qint64>(0, deadline.remainingTime());
+    if (capMs >= 0)
+        ms = qMin(ms, capMs);
+    return int(ms);
 }
 
 } // namespace
 
-int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progress *progress,
-                               const std::function<int(int)> &resume)
+// Every wait of the library goes through here: poll() in place without a reactor (the blocking
+// API), a suspended coroutine resumed by the reactor's event loop with one.
+Task<int> Connection::drive(int status, QDeadlineTimer deadline, Progress *progress,
+                            std::function<int(int)> resume, Reactor *reactor)
 {
     while (status != 0) {
         const int fd = int(mysql_get_socket(m_mysql));
@@ -203,8 +206,8 @@ int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progr
             progress->tcpConnected = true;
 
         const qint64 libraryMs = (status & MYSQL_WAIT_TIMEOUT) ? qint64(mysql_get_timeout_value_ms(m_mysql)) : -1;
-        short revents = 0;
-        int r = pollUntil(fd, wanted, deadline, libraryMs, &revents);
+        const short revents = co_await Reactor::wait(reactor, fd, wanted, waitMs(deadline, libraryMs));
+        int r = revents != 0 ? 1 : 0;
 
         if (r > 0 && progress && progress->peekGreeting && !progress->tcpConnected && (revents & POLLOUT)
             && !(revents & (POLLERR | POLLHUP))) {
@@ -212,8 +215,8 @@ int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progr
             // already there it reads without waiting; so wait for it here and peek at its first
             // bytes, which tell a MySQL server from anything else that listens on the port.
             progress->tcpConnected = true;
-            short inEvents = 0;
-            if (pollUntil(fd, POLLIN, deadline, -1, &inEvents) > 0) {
+            const short inEvents = co_await Reactor::wait(reactor, fd, POLLIN, waitMs(deadline, -1));
+            if (inEvents != 0) {
                 char buf[16];
                 const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
                 if (n > 0)
@@ -249,10 +252,59 @@ int Connection::runNonBlocking(int status, const QDeadlineTimer &deadline, Progr
         }
         status = resume(events);
     }
-    return status;
+    co_return status;
 }
 
 bool Connection::open()
+{
+    return openAsync(nullptr).runSync();
+}
+
+Task<bool> Connection::openAsync(Reactor *reactor)
+{
+    if (!prepareOpen())
+        co_return false;
+    const SslMode mode = m_options.sslMode;
+    const QString where = m_options.key.toString();
+    const QDeadlineTimer deadline(qMax(1, m_options.connectTimeoutMs));
+    const QByteArray host = m_options.key.host().toUtf8();
+    if (!co_await resolvesInTime(host, deadline, reactor)) {
+        discard();
+        setError(ProbeError::Unreachable, CR_UNKNOWN_HOST,
+                 QStringLiteral("cannot resolve the host name '%1' (for %2) within %3 ms: DNS does not answer; "
+                                "check the resolver (/etc/resolv.conf) or use an IP address")
+                     .arg(m_options.key.host(), where).arg(m_options.connectTimeoutMs));
+        co_return false;
+    }
+    const QByteArray user = m_options.user.toUtf8();
+    QByteArray password = m_options.password.toUtf8();
+    MYSQL *ret = nullptr;
+    Progress progress;
+    progress.peekGreeting = true;
+    int status = mysql_real_connect_start(&ret, m_mysql, host.constData(), user.constData(),
+                                          password.constData(), nullptr,
+                                          unsigned(m_options.key.port()), nullptr, 0);
+    status = co_await drive(status, deadline, &progress, [this, &ret](int events) {
+        return mysql_real_connect_cont(&ret, m_mysql, events);
+    }, reactor);
+    password.fill('\0');
+    if (!ret)
+        co_return fail(Stage::Connect, progress);
+
+    if (mode >= SslMode::Required && !tlsActive()) {
+        discard();
+        setError(ProbeError::Tls, CR_SSL_CONNECTION_ERROR,
+                 QStringLiteral("%1 accepted a connection without TLS, but ssl-mode is %2; enable TLS on the "
+                                "server (ssl_cert, ssl_key) or choose --ssl-mode PREFERRED")
+                     .arg(where, sslModeName(mode)));
+        co_return false;
+    }
+    ++m_connectCount;
+    co_return true;
+}
+
+// Everything before the connect itself: checks, mysql_init and the options.
+bool Connection::prepareOpen()
 {
     prepareClientLibraryForThisThread();
     close();
@@ -312,41 +364,6 @@ bool Connection::open()
         if (mode == SslMode::Required || mode == SslMode::VerifyCa)
             mysql_optionsv(m_mysql, MYSQL_DEFAULT_AUTH, tlsGuardPluginName());
     }
-
-    const QDeadlineTimer deadline(qMax(1, m_options.connectTimeoutMs));
-    const QByteArray host = m_options.key.host().toUtf8();
-    if (!resolvesInTime(host, deadline)) {
-        discard();
-        setError(ProbeError::Unreachable, CR_UNKNOWN_HOST,
-                 QStringLiteral("cannot resolve the host name '%1' (for %2) within %3 ms: DNS does not answer; "
-                                "check the resolver (/etc/resolv.conf) or use an IP address")
-                     .arg(m_options.key.host(), where).arg(m_options.connectTimeoutMs));
-        return false;
-    }
-    const QByteArray user = m_options.user.toUtf8();
-    QByteArray password = m_options.password.toUtf8();
-    MYSQL *ret = nullptr;
-    Progress progress;
-    progress.peekGreeting = true;
-    int status = mysql_real_connect_start(&ret, m_mysql, host.constData(), user.constData(),
-                                          password.constData(), nullptr,
-                                          unsigned(m_options.key.port()), nullptr, 0);
-    status = runNonBlocking(status, deadline, &progress, [this, &ret](int events) {
-        return mysql_real_connect_cont(&ret, m_mysql, events);
-    });
-    password.fill('\0');
-    if (!ret)
-        return fail(Stage::Connect, progress);
-
-    if (mode >= SslMode::Required && !tlsActive()) {
-        discard();
-        setError(ProbeError::Tls, CR_SSL_CONNECTION_ERROR,
-                 QStringLiteral("%1 accepted a connection without TLS, but ssl-mode is %2; enable TLS on the "
-                                "server (ssl_cert, ssl_key) or choose --ssl-mode PREFERRED")
-                     .arg(where, sslModeName(mode)));
-        return false;
-    }
-    ++m_connectCount;
     return true;
 }
 
@@ -358,7 +375,7 @@ void Connection::close()
     const QDeadlineTimer deadline(qMax(1, m_options.writeTimeoutMs));
     MYSQL *mysql = m_mysql;
     const int status = mysql_close_start(mysql);
-    runNonBlocking(status, deadline, nullptr, [mysql](int events) { return mysql_close_cont(mysql, events); });
+    drive(status, deadline, nullptr, [mysql](int events) { return mysql_close_cont(mysql, events); }, nullptr).runSync();
     m_mysql = nullptr;
 }
 
@@ -381,9 +398,9 @@ bool Connection::ping()
     Progress progress;
     const QDeadlineTimer deadline(qMax(1, m_options.readTimeoutMs));
     const int status = mysql_ping_start(&result, m_mysql);
-    runNonBlocking(status, deadline, &progress, [this, &result](int events) {
+    drive(status, deadline, &progress, [this, &result](int events) {
         return mysql_ping_cont(&result, m_mysql, events);
-    });
+    }, nullptr).runSync();
     if (result != 0)
         return fail(Stage::Ping, progress);
     return true;
@@ -391,11 +408,16 @@ bool Connection::ping()
 
 std::optional<ResultSet> Connection::query(const QString &sql)
 {
+    return queryAsync(sql, nullptr).runSync();
+}
+
+Task<std::optional<ResultSet>> Connection::queryAsync(QString sql, Reactor *reactor)
+{
     m_lastError = {};
     m_affectedRows = 0;
     if (!m_mysql) {
         notConnected();
-        return std::nullopt;
+        co_return std::nullopt;
     }
     m_statement = statementLabel(sql);
     const QByteArray text = sql.toUtf8();
@@ -403,12 +425,12 @@ std::optional<ResultSet> Connection::query(const QString &sql)
     const QDeadlineTimer deadline(qMax(1, m_options.readTimeoutMs));
     int error = 0;
     int status = mysql_real_query_start(&error, m_mysql, text.constData(), text.size());
-    runNonBlocking(status, deadline, &progress, [this, &error](int events) {
+    co_await drive(status, deadline, &progress, [this, &error](int events) {
         return mysql_real_query_cont(&error, m_mysql, events);
-    });
+    }, reactor);
     if (error != 0 || progress.timedOut) {
         fail(Stage::Query, progress);
-        return std::nullopt;
+        co_return std::nullopt;
     }
 
     std::optional<ResultSet> first;
@@ -420,12 +442,12 @@ std::optional<ResultSet> Connection::query(const QString &sql)
         } else {
             MYSQL_RES *res = nullptr;
             status = mysql_store_result_start(&res, m_mysql);
-            runNonBlocking(status, deadline, &progress, [this, &res](int events) {
+            co_await drive(status, deadline, &progress, [this, &res](int events) {
                 return mysql_store_result_cont(&res, m_mysql, events);
-            });
+            }, reactor);
             if (!res) {
                 fail(Stage::Query, progress);
-                return std::nullopt;
+                co_return std::nullopt;
             }
             if (!first) {
                 const unsigned int count = mysql_num_fields(res);
@@ -458,17 +480,17 @@ std::optional<ResultSet> Connection::query(const QString &sql)
             break;
         int next = 0;
         status = mysql_next_result_start(&next, m_mysql);
-        runNonBlocking(status, deadline, &progress, [this, &next](int events) {
+        co_await drive(status, deadline, &progress, [this, &next](int events) {
             return mysql_next_result_cont(&next, m_mysql, events);
-        });
+        }, reactor);
         if (next > 0 || progress.timedOut) {
             fail(Stage::Query, progress);
-            return std::nullopt;
+            co_return std::nullopt;
         }
         if (next < 0)
             break;
     }
-    return first;
+    co_return first;
 }
 
 bool Connection::execute(const QString &sql)

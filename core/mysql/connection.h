@@ -3,6 +3,7 @@
 #include "connectionoptions.h"
 #include "mysqlerror.h"
 #include "resultset.h"
+#include "task.h"
 
 #include <QDeadlineTimer>
 #include <QString>
@@ -13,6 +14,8 @@
 struct st_mysql; // MYSQL of <mysql.h>, kept out of this header
 
 namespace Topograph {
+
+class Reactor;
 
 // One server, one connection, over MariaDB Connector/C (libmysqlclient API).
 //
@@ -26,6 +29,11 @@ namespace Topograph {
 // The library never reconnects by itself
 // (MYSQL_OPT_RECONNECT off): reconnecting is the caller's decision, so a probe counts connections
 // honestly.
+//
+// Event loops: openAsync() and queryAsync() are the same calls as coroutines whose waits a Reactor
+// drives, so one thread can keep thousands of connections in flight and a hung server costs only
+// its suspended coroutine and idle socket (the poller probes this way). open() and query() run
+// those coroutines in place with poll(), for everyone else.
 //
 // Threads: one thread at a time per Connection. The client library is initialised once per
 // process (std::call_once) and every thread that opens a connection gets mysql_thread_init() on
@@ -46,6 +54,8 @@ public:
     // Connects, or reconnects when the connection was closed or lost. Returns false and sets
     // lastError() on failure. Opening an open connection closes it first.
     bool open();
+    // open() as a coroutine whose waits the reactor drives (null: poll in place, as open()).
+    Task<bool> openAsync(Reactor *reactor);
     void close();
     bool isOpen() const { return m_mysql != nullptr; }
     // false + lastError() (and closed) when the server is gone; never reconnects.
@@ -55,6 +65,8 @@ public:
     // a result set gives an empty ResultSet with no columns. One statement per call (multi
     // statements are not enabled, so an injected ';' cannot add a second one).
     std::optional<ResultSet> query(const QString &sql);
+    // query() as a coroutine whose waits the reactor drives (null: poll in place, as query()).
+    Task<std::optional<ResultSet>> queryAsync(QString sql, Reactor *reactor);
     // For statements without a result (or whose result is discarded).
     bool execute(const QString &sql);
     qint64 affectedRows() const { return m_affectedRows; }
@@ -93,8 +105,11 @@ private:
         bool timedOut = false;
         int waits = 0;
     };
-    int runNonBlocking(int status, const QDeadlineTimer &deadline, Progress *progress,
-                       const std::function<int(int)> &resume);
+    bool prepareOpen();
+    // Resumes the library's non-blocking call until it is done, waiting on its socket for what it
+    // asks (through the reactor, or poll() in place) and telling it "timed out" at the deadline.
+    Task<int> drive(int status, QDeadlineTimer deadline, Progress *progress, std::function<int(int)> resume,
+                    Reactor *reactor);
     bool fail(Stage stage, const Progress &progress);
     bool notConnected();
     void setError(ProbeError kind, int code, const QString &message);

@@ -4,6 +4,9 @@
 // each), snapshots published and statements per probe.
 //
 //   build/bin/bench_poll [SECONDS]
+//   build/bin/bench_poll partition [SECONDS]   healthy servers while 0, 12, 60 are frozen (bench_poll_partition.cpp)
+//   build/bin/bench_poll scale [SECONDS]       40 real servers, then 2,000 and 10,000 simulated (bench_poll_scale.cpp)
+#include "benchpoll.h"
 #include "sandbox.h"
 
 #include "discovery/instancesession.h"
@@ -13,39 +16,30 @@
 #include <QElapsedTimer>
 #include <QThread>
 
-#include <sys/resource.h>
-
-#include <algorithm>
 #include <cstdio>
+#include <cctype>
+#include <cstring>
 #include <mutex>
 
 using namespace Topograph;
+using namespace Topograph::Bench;
 using Topograph::Test::Sandbox;
-
-namespace {
-
-double cpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double percentile(std::vector<qint64> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    return double(v[i]);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const int seconds = argc > 1 ? std::max(1, atoi(argv[1])) : 30;
+    const char *mode = argc > 1 && !std::isdigit(static_cast<unsigned char>(argv[1][0])) ? argv[1] : "";
+    const int secondsArg = *mode ? 2 : 1;
+    const int given = argc > secondsArg ? std::max(1, atoi(argv[secondsArg])) : 0;
+    if (!std::strcmp(mode, "partition"))
+        return runPartition(given ? given : 20);
+    if (!std::strcmp(mode, "scale"))
+        return runScale(given ? given : 60);
+    if (*mode) {
+        std::fprintf(stderr, "bench_poll: unknown mode '%s'; use partition, scale, or a number of seconds\n", mode);
+        return 2;
+    }
+    const int seconds = given ? given : 30;
 
     std::printf("starting an 8-node sandbox...\n");
     Sandbox sb(QStringLiteral("a>b,a>c,a>d,b>e,b>f,c>g,g>h"));
