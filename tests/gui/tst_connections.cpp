@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -219,6 +220,12 @@ void tst_Connections::providerPicksTheProfile()
     StartupOptions o;
     o.user = QStringLiteral("base");
     o.sslMode = QStringLiteral("VERIFY_CA");
+    // VERIFY_CA without its CA is a usage error since tlsOptionsProblem; any readable file will do here
+    // (nothing connects).
+    o.sslCa = m_dir.filePath(QStringLiteral("ca.pem"));
+    QFile ca(o.sslCa);
+    QVERIFY(ca.open(QIODevice::WriteOnly));
+    ca.close();
     o.passwordEnv = QStringLiteral("TST_CONNECTIONS_PW");
     qputenv("TST_CONNECTIONS_PW", "env-secret-1");
     QString error;
