@@ -312,6 +312,12 @@ void Poller::dispatch(Slot &slot, qint64 batch, bool queueIfBusy)
 
 void Poller::startProbe(Slot &slot, QList<qint64> batches)
 {
+    if (!m_running) {
+        // A result handled after stop() (it was queued) asks for more: nothing runs any more.
+        for (qint64 b : std::as_const(batches))
+            finishBatch(b);
+        return;
+    }
     slot.busy = true;
     slot.inflight = std::move(batches);
     unwatch(slot); // the probe owns the socket until the result is back

@@ -139,6 +139,7 @@ void tst_Engine::autoFailoverLosesNothingAndThenBlocksFlapping()
     QVERIFY2(f.sb.isUp(), qPrintable(f.sb.error()));
     QVERIFY(f.setPolicy({"AutoFailover", "on", "RecoverMasterClusterFilters", "*", "RecoveryPeriodBlockSeconds", "3600"}));
     QVERIFY(f.start());
+    QVERIFY(f.sb.semiSync(QStringLiteral("a"), {"b", "c", "d"})); // acknowledged = received by a replica
 
     Writer w(f.sb, QStringLiteral("a"));
     QVERIFY(Sandbox::waitFor([&] { return w.acked() > 300; }, 10000));

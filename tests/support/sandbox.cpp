@@ -145,6 +145,25 @@ QString Sandbox::sql(const QString &node, const QString &statement, bool *ok)
     return run({QStringLiteral("sql"), node, statement}, ok).trimmed();
 }
 
+bool Sandbox::semiSync(const QString &master, const QStringList &replicas)
+{
+    bool ok = true;
+    sql(master, QStringLiteral("SET GLOBAL rpl_semi_sync_master_wait_point = AFTER_SYNC; "
+                               "SET GLOBAL rpl_semi_sync_master_timeout = 60000; "
+                               "SET GLOBAL rpl_semi_sync_master_enabled = ON"), &ok);
+    for (const QString &r : replicas) {
+        if (!ok)
+            return false;
+        // A replica announces semi-sync when its IO thread connects: reconnect it.
+        sql(r, QStringLiteral("SET GLOBAL rpl_semi_sync_slave_enabled = ON; STOP SLAVE IO_THREAD; START SLAVE IO_THREAD"), &ok);
+    }
+    const QString clients = QString::number(replicas.size());
+    return ok && waitFor([&] {
+        return sql(master, QStringLiteral("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                                          "WHERE VARIABLE_NAME = 'RPL_SEMI_SYNC_MASTER_CLIENTS'")) == clients;
+    }, 10000);
+}
+
 QMap<QString, QString> Sandbox::slaveStatus(const QString &node)
 {
     // The client's vertical output gives name: value lines, independent of column order.

@@ -57,6 +57,12 @@ public:
 
     // Runs SQL as root over the node's socket; output rows tab-separated, no header.
     QString sql(const QString &node, const QString &statement, bool *ok = nullptr);
+    // Semi-synchronous replication from master to these replicas (AFTER_SYNC, a 60 s timeout so it
+    // never falls back to asynchronous during a test): once it returns true, a write the master
+    // acknowledged is in at least one replica's relay log. Failover tests need it to demand that
+    // every acknowledged write survives: with asynchronous replication, writes acknowledged just
+    // before kill -9 may have reached no replica when the machine is loaded, and nobody can keep them.
+    bool semiSync(const QString &master, const QStringList &replicas);
     // SHOW SLAVE STATUS of a node as field -> value (empty map for a master or on error).
     QMap<QString, QString> slaveStatus(const QString &node);
 
