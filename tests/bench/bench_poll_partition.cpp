@@ -243,8 +243,8 @@ int runPartition(int seconds)
     std::printf("  %-9s %-22s %-30s %-36s\n", "frozen", "healthy probe p50/p99", "gap between probes p50/p99/max",
                 "Q kill->DeadMaster / ->converged");
     for (const Phase &p : phases)
-        std::printf("  %-9d %6.2f / %6.2f ms       %5.0f / %5.0f / %5.0f ms        %5lld / %5lld ms (%lld of %lld acked kept)\n",
-                    p.frozen, p.p50, p.p99, p.gapP50, p.gapP99, p.gapMax, p.detectMs, p.convergedMs, p.kept, p.acked);
+        std::printf("  %-9d %6.2f / %6.2f ms       %5.0f / %5.0f / %5.0f ms        %5lld / %5lld ms (%lld acked, %lld on the new master)\n",
+                    p.frozen, p.p50, p.p99, p.gapP50, p.gapP99, p.gapMax, p.detectMs, p.convergedMs, p.acked, p.kept);
     return 0;
 }
 
