@@ -11,6 +11,7 @@
 #include "logging/logging.h"
 #include "model/factsjson.h"
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -151,7 +152,7 @@ void printTrees(Context &ctx, const TopologySnapshot &s, const QList<const Clust
             ctx.out() << '\n';
         first = false;
         if (!c->alias.isEmpty())
-            ctx.out() << "# " << c->name << " (" << c->alias << ")\n";
+            ctx.out() << "# " << SafeText::line(c->name) << " (" << SafeText::line(c->alias) << ")\n";
         for (const QString &line : topologyTree(s, *c, now))
             ctx.out() << line << '\n';
     }

@@ -10,6 +10,7 @@
 #include "logging/logging.h"
 #include "recovery/recoveryexecutor.h"
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -93,10 +94,11 @@ int analysisCommand(Context &ctx, const QStringList &args)
             json.append(a.toJson());
             continue;
         }
-        ctx.out() << a.codeName() << "  " << a.instance.toString() << "  cluster " << a.cluster
-                  << (a.clusterAlias.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.clusterAlias))
+        // The explanation quotes what servers said (errors, names): one line each, no escapes.
+        ctx.out() << a.codeName() << "  " << a.instance.toString() << "  cluster " << SafeText::line(a.cluster)
+                  << (a.clusterAlias.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(SafeText::line(a.clusterAlias)))
                   << (a.actionable ? "  [recoverable]" : "") << (a.downtimed ? "  [downtimed]" : "") << '\n'
-                  << "    " << a.explanation << '\n';
+                  << "    " << SafeText::line(a.explanation) << '\n';
     }
     if (ctx.options().json)
         printJsonValue(ctx, json);

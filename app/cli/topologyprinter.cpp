@@ -1,11 +1,22 @@
 #include "topologyprinter.h"
 
+#include "text/safetext.h"
+
 #include <QJsonArray>
 #include <QSet>
 
 namespace Topograph::Cli {
 
 namespace {
+
+// Lines quote what servers report (host names, errors, comments): each stays one line on the
+// terminal, and an escape sequence in it is shown, not run.
+QStringList oneLineEach(QStringList lines)
+{
+    for (QString &line : lines)
+        line = SafeText::line(line);
+    return lines;
+}
 
 QString lagText(const InstanceFacts &f, bool isReplica)
 {
@@ -143,7 +154,7 @@ QStringList topologyTree(const TopologySnapshot &s, const ClusterInfo &cluster, 
     for (const InstanceKey &k : cluster.members)
         if (!printed.contains(k))
             print(k, 1);
-    return lines;
+    return oneLineEach(lines);
 }
 
 QStringList clusterTable(const TopologySnapshot &s)
@@ -162,7 +173,7 @@ QStringList clusterTable(const TopologySnapshot &s)
                      .arg(c.members.size(), -10)
                      .arg(unreachable);
     }
-    return lines;
+    return oneLineEach(lines);
 }
 
 QJsonObject clusterJson(const TopologySnapshot &s, const ClusterInfo &c)
@@ -286,7 +297,7 @@ QStringList instanceDetails(const InstanceFacts &f, const QDateTime &nowUtc)
     if (f.replicaKeysFromProcesslist)
         out << QStringLiteral("  (some from the processlist: no report_host; their port is assumed to be %1)")
                    .arg(f.key.port());
-    return out;
+    return oneLineEach(out);
 }
 
 } // namespace Topograph::Cli
