@@ -343,8 +343,10 @@ bool Connection::prepareOpen()
 
     const QString where = m_options.key.toString();
     if (!m_options.key.isValid()) {
+        // Checked here as well as where names enter: Connector/C reads ';', '=' and '://' in a host
+        // as connection-string syntax, so a bad name must never reach mysql_real_connect.
         setError(ProbeError::Unreachable, 0,
-                 QStringLiteral("cannot connect to '%1': not a valid host:port").arg(where));
+                 QStringLiteral("cannot connect to '%1': not a valid host:port (%2)").arg(where, m_options.key.problem()));
         return false;
     }
     const SslMode mode = m_options.sslMode;
