@@ -45,6 +45,18 @@ std::optional<InstanceKey> parseInstanceArgument(Context &ctx, const QString &te
     return key;
 }
 
+std::optional<InstanceKey> parseStoredInstanceArgument(Context &ctx, const QString &text, int *exitCode)
+{
+    QString why;
+    if (const auto key = InstanceKey::parse(text, &why))
+        return key;
+    QString rawWhy;
+    if (const auto raw = InstanceKey::parseRaw(text, &rawWhy); raw && !raw->host().isEmpty())
+        return raw;
+    *exitCode = ctx.fail(why, ExitUsage);
+    return std::nullopt;
+}
+
 std::optional<ConnectionOptionsProvider> connectionOptionsFor(Context &ctx, int *exitCode)
 {
     const GlobalOptions &o = ctx.options();

@@ -315,9 +315,9 @@ int promotionRuleCommand(Context &ctx, const QStringList &args)
         return ctx.fail(QStringLiteral("usage: promotion-rule HOST:PORT prefer|neutral|prefer_not|must_not"), ExitUsage);
     int code = ExitOk;
     QString why;
-    const auto key = InstanceKey::parse(args.at(0), &why);
+    const auto key = parseStoredInstanceArgument(ctx, args.at(0), &code);
     if (!key)
-        return ctx.fail(why, ExitUsage);
+        return code;
     const auto rule = promotionRuleFromName(args.at(1));
     if (!rule)
         return ctx.fail(QStringLiteral("'%1' is not a promotion rule: use prefer, neutral, prefer_not or must_not").arg(args.at(1)),

@@ -142,6 +142,9 @@ QStringList topologyTree(const TopologySnapshot &s, const ClusterInfo &cluster, 
             notes << QStringLiteral("downtimed: %1").arg(s.downtime(key)->reason);
         if (s.inMaintenance(key))
             notes << QStringLiteral("in maintenance");
+        if (f && !f->rejectedReplicaNames.isEmpty())
+            notes << QStringLiteral("WARNING: reports replica name(s) that are not host names, not connected to: %1")
+                         .arg(f->rejectedReplicaNames.join(QStringLiteral(", ")));
         if (!notes.isEmpty())
             line += QStringLiteral("  ") + notes.join(QStringLiteral("; "));
         lines << line;
@@ -297,6 +300,8 @@ QStringList instanceDetails(const InstanceFacts &f, const QDateTime &nowUtc)
     if (f.replicaKeysFromProcesslist)
         out << QStringLiteral("  (some from the processlist: no report_host; their port is assumed to be %1)")
                    .arg(f.key.port());
+    for (const QString &name : f.rejectedReplicaNames)
+        out << QStringLiteral("  WARNING: %1 (reported, not a host name; never connected to)").arg(name);
     return oneLineEach(out);
 }
 
