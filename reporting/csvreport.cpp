@@ -1,9 +1,12 @@
 // CSV export: RFC 4180 (comma separated, CRLF line ends, a field with a comma, quote, CR or LF is
-// quoted and its quotes doubled), UTF-8 without BOM, one header row.
+// quoted and its quotes doubled), UTF-8 without BOM, one header row. Cells are text a server or a
+// person supplied (messages, host names), so a cell a spreadsheet would run as a formula is
+// neutralised first (SafeText::csvCell).
 
 #include "reportwriters.h"
 
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -14,7 +17,7 @@ namespace {
 
 void appendField(QByteArray &out, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
+    const QByteArray utf8 = SafeText::csvCell(value).toUtf8();
     const bool quote
         = utf8.contains(',') || utf8.contains('"') || utf8.contains('\r') || utf8.contains('\n');
     if (!quote) {

@@ -11,6 +11,7 @@
 #include "logging/logging.h"
 #include "model/factsjson.h"
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -42,6 +43,18 @@ std::optional<InstanceKey> parseInstanceArgument(Context &ctx, const QString &te
         return std::nullopt;
     }
     return key;
+}
+
+std::optional<InstanceKey> parseStoredInstanceArgument(Context &ctx, const QString &text, int *exitCode)
+{
+    QString why;
+    if (const auto key = InstanceKey::parse(text, &why))
+        return key;
+    QString rawWhy;
+    if (const auto raw = InstanceKey::parseRaw(text, &rawWhy); raw && !raw->host().isEmpty())
+        return raw;
+    *exitCode = ctx.fail(why, ExitUsage);
+    return std::nullopt;
 }
 
 std::optional<ConnectionOptionsProvider> connectionOptionsFor(Context &ctx, int *exitCode)
@@ -151,7 +164,7 @@ void printTrees(Context &ctx, const TopologySnapshot &s, const QList<const Clust
             ctx.out() << '\n';
         first = false;
         if (!c->alias.isEmpty())
-            ctx.out() << "# " << c->name << " (" << c->alias << ")\n";
+            ctx.out() << "# " << SafeText::line(c->name) << " (" << SafeText::line(c->alias) << ")\n";
         for (const QString &line : topologyTree(s, *c, now))
             ctx.out() << line << '\n';
     }

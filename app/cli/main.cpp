@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "credentials/coredumps.h"
 #include "logging/logging.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,9 @@
 
 int main(int argc, char *argv[])
 {
+    // Before any password is read (keychain, --password-env); the warning waits for the log.
+    QString coreDumpError;
+    Topograph::disableCoreDumps(&coreDumpError);
     // Only a PDF export needs Qt Gui (fonts for QPdfWriter); it runs on the offscreen platform
     // unless QT_QPA_PLATFORM says otherwise, so it works on a headless server.
     QStringList rawArguments;
@@ -34,6 +38,8 @@ int main(int argc, char *argv[])
     Topograph::Logging::initialize(logOptions, &logError);
     if (!logError.isEmpty())
         spdlog::warn("{}", logError);
+    if (!coreDumpError.isEmpty())
+        spdlog::warn("{}", coreDumpError);
 
     const int code = Topograph::Cli::run(app.arguments().mid(1));
     Topograph::Logging::shutdown();

@@ -114,11 +114,13 @@ int operation(Context &ctx, OperationKind kind, const QStringList &rawArgs, bool
     r.kind = kind;
     QList<InstanceKey> seeds;
     if (!clusterFirst) {
-        const auto k = parseInstanceArgument(ctx, a.positional.first(), &code);
+        const auto k = kind == OperationKind::Forget ? parseStoredInstanceArgument(ctx, a.positional.first(), &code)
+                                                     : parseInstanceArgument(ctx, a.positional.first(), &code);
         if (!k)
             return code;
         r.instance = *k;
-        seeds << *k;
+        if (k->isValid())
+            seeds << *k;
     } else {
         r.cluster = a.positional.first();
         if (kind == OperationKind::SetAlias)

@@ -10,6 +10,7 @@
 #include "logging/logging.h"
 #include "recovery/recoveryexecutor.h"
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -93,10 +94,11 @@ int analysisCommand(Context &ctx, const QStringList &args)
             json.append(a.toJson());
             continue;
         }
-        ctx.out() << a.codeName() << "  " << a.instance.toString() << "  cluster " << a.cluster
-                  << (a.clusterAlias.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.clusterAlias))
+        // The explanation quotes what servers said (errors, names): one line each, no escapes.
+        ctx.out() << a.codeName() << "  " << a.instance.toString() << "  cluster " << SafeText::line(a.cluster)
+                  << (a.clusterAlias.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(SafeText::line(a.clusterAlias)))
                   << (a.actionable ? "  [recoverable]" : "") << (a.downtimed ? "  [downtimed]" : "") << '\n'
-                  << "    " << a.explanation << '\n';
+                  << "    " << SafeText::line(a.explanation) << '\n';
     }
     if (ctx.options().json)
         printJsonValue(ctx, json);
@@ -313,9 +315,9 @@ int promotionRuleCommand(Context &ctx, const QStringList &args)
         return ctx.fail(QStringLiteral("usage: promotion-rule HOST:PORT prefer|neutral|prefer_not|must_not"), ExitUsage);
     int code = ExitOk;
     QString why;
-    const auto key = InstanceKey::parse(args.at(0), &why);
+    const auto key = parseStoredInstanceArgument(ctx, args.at(0), &code);
     if (!key)
-        return ctx.fail(why, ExitUsage);
+        return code;
     const auto rule = promotionRuleFromName(args.at(1));
     if (!rule)
         return ctx.fail(QStringLiteral("'%1' is not a promotion rule: use prefer, neutral, prefer_not or must_not").arg(args.at(1)),

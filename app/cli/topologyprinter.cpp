@@ -1,11 +1,22 @@
 #include "topologyprinter.h"
 
+#include "text/safetext.h"
+
 #include <QJsonArray>
 #include <QSet>
 
 namespace Topograph::Cli {
 
 namespace {
+
+// Lines quote what servers report (host names, errors, comments): each stays one line on the
+// terminal, and an escape sequence in it is shown, not run.
+QStringList oneLineEach(QStringList lines)
+{
+    for (QString &line : lines)
+        line = SafeText::line(line);
+    return lines;
+}
 
 QString lagText(const InstanceFacts &f, bool isReplica)
 {
@@ -131,6 +142,9 @@ QStringList topologyTree(const TopologySnapshot &s, const ClusterInfo &cluster, 
             notes << QStringLiteral("downtimed: %1").arg(s.downtime(key)->reason);
         if (s.inMaintenance(key))
             notes << QStringLiteral("in maintenance");
+        if (f && !f->rejectedReplicaNames.isEmpty())
+            notes << QStringLiteral("WARNING: reports replica name(s) that are not host names, not connected to: %1")
+                         .arg(f->rejectedReplicaNames.join(QStringLiteral(", ")));
         if (!notes.isEmpty())
             line += QStringLiteral("  ") + notes.join(QStringLiteral("; "));
         lines << line;
@@ -143,7 +157,7 @@ QStringList topologyTree(const TopologySnapshot &s, const ClusterInfo &cluster, 
     for (const InstanceKey &k : cluster.members)
         if (!printed.contains(k))
             print(k, 1);
-    return lines;
+    return oneLineEach(lines);
 }
 
 QStringList clusterTable(const TopologySnapshot &s)
@@ -162,7 +176,7 @@ QStringList clusterTable(const TopologySnapshot &s)
                      .arg(c.members.size(), -10)
                      .arg(unreachable);
     }
-    return lines;
+    return oneLineEach(lines);
 }
 
 QJsonObject clusterJson(const TopologySnapshot &s, const ClusterInfo &c)
@@ -286,7 +300,9 @@ QStringList instanceDetails(const InstanceFacts &f, const QDateTime &nowUtc)
     if (f.replicaKeysFromProcesslist)
         out << QStringLiteral("  (some from the processlist: no report_host; their port is assumed to be %1)")
                    .arg(f.key.port());
-    return out;
+    for (const QString &name : f.rejectedReplicaNames)
+        out << QStringLiteral("  WARNING: %1 (reported, not a host name; never connected to)").arg(name);
+    return oneLineEach(out);
 }
 
 } // namespace Topograph::Cli

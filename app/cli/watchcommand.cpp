@@ -7,6 +7,7 @@
 #include "discovery/reachabilitysummary.h"
 #include "discovery/snapshotchanges.h"
 #include "store/store.h"
+#include "text/safetext.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -144,7 +145,7 @@ int watchCommand(Context &ctx, const QStringList &args)
             o.insert(QStringLiteral("text"), text);
             ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            ctx.out() << stamp() << "  " << text << '\n';
+            ctx.out() << stamp() << "  " << SafeText::line(text) << '\n'; // server text: one line, no escapes
         }
         ctx.out().flush();
     };

@@ -1,4 +1,5 @@
 #include "connectioncontext.h"
+#include "credentials/coredumps.h"
 #include "engine/engine.h"
 #include "localization.h"
 #include "logging/logging.h"
@@ -15,6 +16,9 @@
 
 int main(int argc, char *argv[])
 {
+    // Before any password is read; the warning waits for the log.
+    QString coreDumpError;
+    Topograph::disableCoreDumps(&coreDumpError);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("topograph"));
     QApplication::setApplicationDisplayName(QStringLiteral("Topograph"));
@@ -25,6 +29,8 @@ int main(int argc, char *argv[])
     Topograph::Logging::initialize({}, &logError);
     if (!logError.isEmpty())
         qWarning("%s", qUtf8Printable(logError));
+    if (!coreDumpError.isEmpty())
+        qWarning("%s", qUtf8Printable(coreDumpError));
 
     // The system locale picks the language unless the preferences name one; a missing
     // translation falls back to English.

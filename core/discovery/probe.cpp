@@ -2,6 +2,7 @@
 
 #include "probeparsers.h"
 
+#include "logging/logging.h"
 #include "mysql/connection.h"
 #include "mysql/resultset.h"
 
@@ -214,7 +215,12 @@ Task<InstanceFacts> Probe::runAsync(Connection &connection, InstanceFacts previo
         if (const auto r = co_await step(connection,
                                          newNames ? QStringLiteral("SHOW REPLICAS") : QStringLiteral("SHOW SLAVE HOSTS"),
                                          &errors, reactor)) {
-            named = ProbeParsers::replicaHosts(*r, &unnamed);
+            QStringList rejected;
+            named = ProbeParsers::replicaHosts(*r, &unnamed, &rejected);
+            if (rejected != f.rejectedReplicaNames && !rejected.isEmpty())
+                spdlog::warn("{} reports replica name(s) that are not host names, which Topograph does not "
+                             "connect to: {}", f.key.toString(), rejected.join(QStringLiteral(", ")));
+            f.rejectedReplicaNames = rejected;
             hostsRead = true;
         }
         // Look for replicas without report_host when the dump thread count says there are some,

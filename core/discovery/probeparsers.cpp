@@ -275,7 +275,7 @@ QList<ReplicationChannel> replicaStatus(const ResultSet &result)
     return out;
 }
 
-QList<InstanceKey> replicaHosts(const ResultSet &result, int *unnamed)
+QList<InstanceKey> replicaHosts(const ResultSet &result, int *unnamed, QStringList *rejected)
 {
     QList<InstanceKey> out;
     int missing = 0;
@@ -285,6 +285,8 @@ QList<InstanceKey> replicaHosts(const ResultSet &result, int *unnamed)
         const InstanceKey key(host, port);
         if (host.isEmpty() || !key.isValid()) {
             ++missing;
+            if (!host.isEmpty() && rejected)
+                rejected->append(key.toString()); // toString() escapes an invalid host
             continue;
         }
         if (!out.contains(key))

@@ -44,8 +44,11 @@ QList<ReplicationChannel> replicaStatus(const ResultSet &result);
 ReplicationChannel replicationChannel(const Row &row);
 
 // SHOW SLAVE HOSTS / SHOW REPLICAS: replicas that registered a report_host. Rows without a host
-// are counted in *unnamed (their address is only in the processlist).
-QList<InstanceKey> replicaHosts(const ResultSet &result, int *unnamed = nullptr);
+// are counted in *unnamed (their address is only in the processlist). So are rows whose host is
+// not a host name (';', '=', '://', control characters, > 255 characters...): they are never a
+// key, and *rejected gets each as "host:port" escaped for display, for a warning.
+QList<InstanceKey> replicaHosts(const ResultSet &result, int *unnamed = nullptr,
+                                QStringList *rejected = nullptr);
 // information_schema.PROCESSLIST rows (column HOST, "ip:port" of the client) of binlog dump
 // threads -> the client hosts.
 QStringList binlogDumpHosts(const ResultSet &result);

@@ -1,5 +1,7 @@
 #include "logging.h"
 
+#include "text/safetext.h"
+
 #include <QDir>
 #include <QMutex>
 #include <QStandardPaths>
@@ -41,7 +43,10 @@ public:
 protected:
     void sink_it_(const spdlog::details::log_msg &msg) override
     {
-        const std::string clean = redactUtf8(std::string_view(msg.payload.data(), msg.payload.size()));
+        // One message, one line: text a server supplied (a host name, an error) may hold a newline
+        // or an escape sequence, which must neither forge a line nor reach a terminal.
+        const std::string redacted = redactUtf8(std::string_view(msg.payload.data(), msg.payload.size()));
+        const std::string clean = SafeText::line(QString::fromStdString(redacted)).toStdString();
         spdlog::details::log_msg copy(msg.time, msg.source, msg.logger_name, msg.level, clean);
         copy.thread_id = msg.thread_id;
         for (const auto &s : m_sinks)

@@ -1,5 +1,7 @@
 #include "factsjson.h"
 
+#include "text/safetext.h"
+
 #include <QJsonArray>
 
 namespace Topograph {
@@ -264,6 +266,7 @@ QJsonObject instanceFactsToJson(const InstanceFacts &f)
                      {QStringLiteral("waitSessions"), double(s.waitSessions)}}},
         {QStringLiteral("replicaKeys"), keysToJson(f.replicaKeys)},
         {QStringLiteral("replicaKeysFromProcesslist"), f.replicaKeysFromProcesslist},
+        {QStringLiteral("rejectedReplicaNames"), QJsonArray::fromStringList(f.rejectedReplicaNames)},
     };
 }
 
@@ -312,6 +315,8 @@ std::optional<InstanceFacts> instanceFactsFromJson(const QJsonObject &json, QStr
     r.boolean("gtidStrictMode", f.gtidStrictMode);
     r.keys("replicaKeys", f.replicaKeys);
     r.boolean("replicaKeysFromProcesslist", f.replicaKeysFromProcesslist);
+    for (const QJsonValue &v : r.value("rejectedReplicaNames").toArray())
+        f.rejectedReplicaNames << SafeText::line(v.toString());
     const QJsonValue channels = r.value("channels");
     if (channels.isArray()) {
         int i = 0;

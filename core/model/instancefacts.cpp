@@ -81,7 +81,14 @@ const ReplicationChannel *InstanceFacts::primaryChannel() const
 std::optional<InstanceKey> InstanceFacts::sourceKey() const
 {
     const ReplicationChannel *c = primaryChannel();
-    if (!c || !c->source.isValid())
+    if (!c)
+        return std::nullopt;
+    // A detached replica's source is "//host" (not a host name, never connected to); any other
+    // name that fails validation is no source anything may use.
+    const QString &host = c->source.host();
+    const bool detached = host.startsWith(QLatin1String("//"))
+                          && InstanceKey(host.mid(2), c->source.port()).isValid();
+    if (!c->source.isValid() && !detached)
         return std::nullopt;
     return c->source;
 }

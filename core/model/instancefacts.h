@@ -146,6 +146,10 @@ struct InstanceFacts
     // Replicas this server says it feeds (SHOW SLAVE HOSTS, else binlog dump threads).
     QList<InstanceKey> replicaKeys;
     bool replicaKeysFromProcesslist = false;
+    // Replica names this server reported that are not host names (InstanceKey::hostProblem), as
+    // "host:port" escaped for display (SafeText::line): shown as a warning about this server,
+    // never connected to. Any account that can register a replica chooses them.
+    QStringList rejectedReplicaNames;
 
     bool isReplica() const { return !channels.isEmpty(); }
     // The default connection, or the first one.

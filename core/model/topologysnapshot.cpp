@@ -41,7 +41,9 @@ std::shared_ptr<const TopologySnapshot> TopologySnapshot::build(Input input)
     for (const InstanceFacts &f : std::as_const(s->m_instances)) {
         const ReplicationChannel *primary = f.primaryChannel();
         for (const ReplicationChannel &c : f.channels) {
-            if (!c.source.isValid())
+            // A link by name, not a connection: a detached replica's "//host" and a source name
+            // that fails validation still place the replica (nothing connects to them).
+            if (c.source.host().isEmpty() || c.source.port() <= 0)
                 continue;
             if (&c == primary) {
                 parent.insert(f.key, c.source);

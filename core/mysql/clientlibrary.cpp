@@ -4,6 +4,7 @@
 #include <errmsg.h>
 #include <mysql/plugin_auth.h>
 
+#include <QStringList>
 #include <QtGlobal>
 
 #include <mutex>
@@ -101,6 +102,26 @@ const char *tlsGuardPluginName()
 const char *tlsGuardRefusalText()
 {
     return GuardRefusal;
+}
+
+QStringList passwordProofPlugins()
+{
+    return {QStringLiteral("mysql_native_password"), QStringLiteral("client_ed25519")};
+}
+
+QStringList passwordRevealingPlugins()
+{
+    return {QStringLiteral("caching_sha2_password"), QStringLiteral("sha256_password"),
+            QStringLiteral("mysql_clear_password"), QStringLiteral("dialog")};
+}
+
+QByteArray allowedAuthenticationPlugins(bool serverCertificateVerified)
+{
+    QStringList allowed = passwordProofPlugins();
+    allowed << QString::fromLatin1(GuardName);
+    if (serverCertificateVerified)
+        allowed << passwordRevealingPlugins();
+    return allowed.join(QLatin1Char(',')).toLatin1();
 }
 
 } // namespace Topograph

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Topograph {
 
@@ -21,5 +23,19 @@ void prepareClientLibraryForThisThread();
 const char *tlsGuardPluginName();
 // The error text the guard leaves in the connection when it refuses.
 const char *tlsGuardRefusalText();
+
+// Authentication plugins, by what a server learns from them (Connector/C 3.3's plugin names):
+// "proof" plugins answer a challenge and never reveal the password (mysql_native_password,
+// client_ed25519); "revealing" ones hand it to the server, in clear (mysql_clear_password, dialog,
+// and caching_sha2_password / sha256_password over TLS) or encrypted with a public key the server
+// itself sends (caching_sha2_password / sha256_password without TLS), so a fake server reads it.
+QStringList passwordProofPlugins();
+QStringList passwordRevealingPlugins();
+// The MARIADB_OPT_RESTRICTED_AUTH value of a connection: the proof plugins and the TLS guard, plus
+// the revealing plugins only when the server's certificate is verified (ssl-mode VERIFY_CA or
+// VERIFY_IDENTITY: then the server holds a certificate of the operator's CA, not merely any name a
+// replica reported). Connector/C checks each plugin the server asks for, including an
+// authentication switch, with strstr() against this comma-separated list before the plugin runs.
+QByteArray allowedAuthenticationPlugins(bool serverCertificateVerified);
 
 } // namespace Topograph

@@ -40,6 +40,14 @@
 // given (Connector/C would verify the chain as soon as a CA is set, so the CA is not passed). The
 // client certificate and key are passed in every mode but DISABLED. After connecting, every mode
 // from REQUIRED up also checks that a cipher is in use, in case the library changes its mind.
+//
+// Every connection may be to a server that is not ours: any account that can register a replica
+// makes a name appear in SHOW SLAVE HOSTS. So in every mode the library runs only authentication
+// plugins that never reveal the password (MARIADB_OPT_RESTRICTED_AUTH; the lists are in
+// clientlibrary.h) and refuses LOAD DATA LOCAL INFILE. Plugins that hand the password to the server
+// (mysql_clear_password, dialog, caching_sha2_password, sha256_password) are allowed only with
+// VERIFY_CA and VERIFY_IDENTITY, where the server's certificate proves it is one of the operator's;
+// TLS alone (PREFERRED, REQUIRED) only hides the password from the network, not from the server.
 
 namespace Topograph {
 
@@ -60,6 +68,26 @@ QString statementLabel(const QString &sql)
     static const QRegularExpression words(QStringLiteral("^\\s*([A-Za-z_]+(?:\\s+[A-Za-z_]+){0,2})"));
     const QRegularExpressionMatch m = words.match(sql);
     return m.hasMatch() ? m.captured(1).simplified().toUpper() : QStringLiteral("statement");
+}
+
+// LOAD DATA LOCAL INFILE: whatever file a server names, nothing is read and nothing is sent.
+int refuseLocalInfileInit(void **state, const char *, void *)
+{
+    *state = nullptr;
+    return 1;
+}
+
+int refuseLocalInfileRead(void *, char *, unsigned int)
+{
+    return -1;
+}
+
+void refuseLocalInfileEnd(void *) {}
+
+int refuseLocalInfileError(void *, char *buffer, unsigned int size)
+{
+    qstrncpy(buffer, "Topograph never sends local files (LOAD DATA LOCAL INFILE refused)", size);
+    return CR_UNKNOWN_ERROR;
 }
 
 QString escapeFallback(const QString &text)
@@ -315,8 +343,10 @@ bool Connection::prepareOpen()
 
     const QString where = m_options.key.toString();
     if (!m_options.key.isValid()) {
+        // Checked here as well as where names enter: Connector/C reads ';', '=' and '://' in a host
+        // as connection-string syntax, so a bad name must never reach mysql_real_connect.
         setError(ProbeError::Unreachable, 0,
-                 QStringLiteral("cannot connect to '%1': not a valid host:port").arg(where));
+                 QStringLiteral("cannot connect to '%1': not a valid host:port (%2)").arg(where, m_options.key.problem()));
         return false;
     }
     const SslMode mode = m_options.sslMode;
@@ -345,7 +375,24 @@ bool Connection::prepareOpen()
     mysql_optionsv(m_mysql, MYSQL_OPT_READ_TIMEOUT, &readSeconds);
     mysql_optionsv(m_mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeSeconds);
     mysql_optionsv(m_mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    mysql_optionsv(m_mysql, MYSQL_OPT_LOCAL_INFILE, &off);
+    // Connector/C reads this option as an unsigned int (a my_bool left three bytes of garbage and
+    // LOCAL INFILE on). With the flag off the library answers a server's LOAD DATA LOCAL request
+    // with an empty packet; the handler below refuses as well, should the flag ever be on.
+    const unsigned int localInfile = 0;
+    mysql_optionsv(m_mysql, MYSQL_OPT_LOCAL_INFILE, &localInfile);
+    mysql_set_local_infile_handler(m_mysql, refuseLocalInfileInit, refuseLocalInfileRead,
+                                   refuseLocalInfileEnd, refuseLocalInfileError, nullptr);
+    const QByteArray allowedPlugins
+        = allowedAuthenticationPlugins(mode == SslMode::VerifyCa || mode == SslMode::VerifyIdentity);
+    if (mysql_optionsv(m_mysql, MARIADB_OPT_RESTRICTED_AUTH, allowedPlugins.constData()) != 0) {
+        discard();
+        setError(ProbeError::Unreachable, 0,
+                 QStringLiteral("cannot connect to %1: this MySQL client library (%2) cannot restrict the "
+                                "authentication plugins, so a server could ask for the password in clear; "
+                                "install MariaDB Connector/C 3.3 or newer")
+                     .arg(where, clientLibraryName()));
+        return false;
+    }
     mysql_optionsv(m_mysql, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "topograph");
 
     const QByteArray ca = m_options.sslCa.toLocal8Bit();

@@ -1,9 +1,12 @@
 #include "failureclassifier.h"
 
 #include "clientlibrary.h"
+#include "text/safetext.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
+
+#include <QRegularExpression>
 
 namespace Topograph {
 
@@ -165,6 +168,21 @@ MySqlError classifyConnectFailure(const ConnectionOptions &options, const Failur
         return error(ProbeError::NotMySql, int(code),
                      QStringLiteral("%1 answered, but not with a MySQL protocol this client speaks (%2); check the port")
                          .arg(where, library));
+    }
+    if (code == CR_PLUGIN_NOT_ALLOWED) {
+        // The library's text names the plugin, but after an authentication switch Connector/C 3.3
+        // may print bytes of the packet buffer instead: name it only when it is a plugin name.
+        static const QRegularExpression named(QStringLiteral("plugin '([a-z0-9_]{1,64})'"));
+        const QRegularExpressionMatch m = named.match(library);
+        const QString plugin = m.hasMatch() && !passwordProofPlugins().contains(m.captured(1))
+                                   ? QStringLiteral("the authentication plugin '%1'").arg(m.captured(1))
+                                   : QStringLiteral("an authentication plugin");
+        return error(ProbeError::AccessDenied, int(code),
+                     QStringLiteral("%1 asked for %2 that would give it the password of %3 (only %4 are "
+                                    "allowed); nothing was sent. Give the account mysql_native_password or "
+                                    "ed25519, or use --ssl-mode VERIFY_CA or VERIFY_IDENTITY (then the server's "
+                                    "certificate proves it is yours and such plugins are allowed)")
+                         .arg(where, plugin, options.user, passwordProofPlugins().join(QStringLiteral(" and "))));
     }
     if (isAccessDenied(code)) {
         QString hint = QStringLiteral("check the user and password for %1 (keychain entry or --password-env)")

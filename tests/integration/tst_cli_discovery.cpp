@@ -1,6 +1,7 @@
 // The discovery commands through the real topograph-cli binary against a real sandbox: output of
 // discover/clusters/topology/instance, every bad input ending in one line and a non-zero status
 // (with the store left untouched), and `watch` printing changes and stopping cleanly on a signal.
+#include "rogueserver.h"
 #include "sandbox.h"
 
 #include "store/auditlog.h"
@@ -36,15 +37,7 @@ class HttpLikeServer
 public:
     HttpLikeServer()
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        ::listen(m_fd, 16);
-        socklen_t len = sizeof addr;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
+        m_fd = Topograph::Test::listenOnLoopback(&m_port);
         m_thread = std::thread([this] {
             static const char reply[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
             while (!m_stop) {

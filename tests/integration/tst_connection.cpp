@@ -1,6 +1,7 @@
 // Connection against real servers: every error class the probe relies on (each produced for real,
 // not simulated in the client), the timeout bound on a frozen server, escaping round trips, and
 // results read by column name with NULL kept apart from "".
+#include "rogueserver.h"
 #include "sandbox.h"
 
 #include "mysql/connection.h"
@@ -37,15 +38,7 @@ public:
     explicit FakeServer(QByteArray reply, bool accept = true)
         : m_reply(std::move(reply))
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        ::listen(m_fd, 16);
-        socklen_t len = sizeof addr;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
+        m_fd = Topograph::Test::listenOnLoopback(&m_port);
         if (accept)
             m_thread = std::thread([this] { serve(); });
     }

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -88,6 +89,7 @@ class tst_AuditReport : public QObject
 private slots:
     void initTestCase();
     void csvSurvivesEverything();
+    void csvNeutralisesFormulas();
     void jsonSurvivesEverything();
     void htmlIsEscapedAndComplete();
     void pdfRendersAndIsNotBlank();
@@ -187,6 +189,46 @@ void tst_AuditReport::csvSurvivesEverything()
         }
     }
     QVERIFY(found);
+}
+
+// OWASP "CSV injection": a cell a spreadsheet would run (= + - @, a leading tab or CR) is written
+// with a leading apostrophe; the text itself is kept, and cells that are plain text are untouched.
+void tst_AuditReport::csvNeutralisesFormulas()
+{
+    QTemporaryDir dir;
+    QString error;
+    const auto store = Store::open(dir.filePath(QStringLiteral("formulas.sqlite")), &error);
+    QVERIFY2(store, qPrintable(error));
+    const QStringList hostile { QStringLiteral("=HYPERLINK(\"http://evil/\",\"x\")"),
+        QStringLiteral("+1+cmd|' /C calc'!A0"), QStringLiteral("-2+3"), QStringLiteral("@SUM(A1:A9)"),
+        QStringLiteral("\t=1"), QStringLiteral("\r=1") };
+    AuditLog audit(*store);
+    for (const QString &text : hostile) {
+        AuditEntry e;
+        e.at = QDateTime::currentDateTimeUtc();
+        e.actor = text;
+        e.instance = text;
+        e.action = QStringLiteral("probe");
+        e.message = text;
+        QVERIFY(audit.append(e, &error));
+    }
+    const QString path = exportTo(ReportFormat::Csv, {}, store.get());
+    QVERIFY(!path.isEmpty());
+    QString problem;
+    const auto records = parseCsv(readAll(path), &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(records.size(), hostile.size() + 1);
+    QSet<QString> messages;
+    for (qsizetype i = 1; i < records.size(); ++i) {
+        const QStringList &r = records.at(i);
+        for (int column : { 2, 4, 7 }) {
+            QVERIFY2(r[column].startsWith(QLatin1Char('\'')), qPrintable(r[column]));
+            QVERIFY(hostile.contains(r[column].mid(1)));
+        }
+        QVERIFY2(!r[0].startsWith(QLatin1Char('\'')), "an id is a plain number");
+        messages.insert(r[7].mid(1));
+    }
+    QCOMPARE(messages.size(), hostile.size());
 }
 
 void tst_AuditReport::jsonSurvivesEverything()

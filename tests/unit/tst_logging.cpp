@@ -12,6 +12,7 @@ class tst_Logging : public QObject
 private slots:
     void passwordsNeverReachTheLog();
     void qtMessagesAreBridged();
+    void serverTextCannotForgeLines();
     void unwritableDirectoryFallsBackToStderr();
     void cleanupTestCase() { Logging::shutdown(); }
 };
@@ -60,6 +61,26 @@ void tst_Logging::qtMessagesAreBridged()
     qWarning("bridged warning 42");
     const QByteArray log = readLog();
     QVERIFY2(log.contains("[warning] [") && log.contains("bridged warning 42"), log.constData());
+}
+
+// A host name or an error a server supplied may hold a newline or an escape sequence: the log file
+// keeps one message per line and no control character reaches whoever reads it in a terminal.
+void tst_Logging::serverTextCannotForgeLines()
+{
+    QTemporaryDir dir;
+    Logging::Options o;
+    o.directory = dir.path();
+    QVERIFY(Logging::initialize(o));
+    const QString hostile = QStringLiteral("db1\n[2026-01-01 00:00:00.000] [critical] forged\r\x1b[2J\x1b]0;t\x07");
+    spdlog::warn("reported {}", hostile);
+    qWarning("Qt: %s", qUtf8Printable(hostile));
+    const QByteArray log = readLog();
+    const QList<QByteArray> lines = log.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(!log.contains("\n[2026-01-01"), log.constData());
+    QVERIFY2(lines.at(0).contains("db1\\n[2026-01-01 00:00:00.000] [critical] forged\\r\\x1b[2J\\x1b]0;t\\x07"), lines.at(0).constData());
+    for (char c : log)
+        QVERIFY2(c == '\n' || (unsigned char)c >= 0x20, "a control character reached the log file");
 }
 
 void tst_Logging::unwritableDirectoryFallsBackToStderr()
